@@ -1,0 +1,197 @@
+using System.Text.Json.Serialization;
+using NetPath.Clinical.Cases;
+
+namespace NetPath.Clinical.Assessments;
+
+/// <summary>
+/// What the engine concludes from one case (contracts/assessment.md, schemaVersion "1"). Fields
+/// may be added; a field named in the contract is never renamed or given another meaning.
+/// </summary>
+public sealed record Assessment
+{
+    public const string CurrentSchemaVersion = "1";
+
+    public string SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public string? CaseId { get; init; }
+    public required string KnowledgeVersion { get; init; }
+    public required Classification Classification { get; init; }
+    public required Grade Grade { get; init; }
+    public IReadOnlyList<StagingEntry> Staging { get; init; } = [];
+    public IReadOnlyList<Recommendation> Recommendations { get; init; } = [];
+    public IReadOnlyList<Contraindication> Contraindicated { get; init; } = [];
+    public IReadOnlyList<WorkupItem> Workup { get; init; } = [];
+    public IReadOnlyList<TeamRole> Team { get; init; } = [];
+    public IReadOnlyList<FollowUpItem> FollowUp { get; init; } = [];
+    public IReadOnlyList<MissingDatum> MissingData { get; init; } = [];
+    public IReadOnlyList<Warning> Warnings { get; init; } = [];
+}
+
+public sealed record Classification
+{
+    public required ClassificationFamily Family { get; init; }
+    public required PrimarySite Site { get; init; }
+    /// <summary>As given, or derived from differentiation and site; null when it cannot be derived.</summary>
+    public HistologicType? HistologicType { get; init; }
+    public required Differentiation Differentiation { get; init; }
+    /// <summary>Whether a hormone syndrome is present; null when functionalSyndrome was not given.</summary>
+    public bool? Functioning { get; init; }
+    public FunctionalSyndrome? Syndrome { get; init; }
+    /// <summary>Added field: the free-text site for primarySite "other".</summary>
+    public string? OtherSite { get; init; }
+}
+
+public sealed record Grade
+{
+    public required GradeSystem System { get; init; }
+    public required GradeValue Value { get; init; }
+    public GradeValue? ByKi67 { get; init; }
+    public GradeValue? ByMitoses { get; init; }
+    public bool Discordant { get; init; }
+    /// <summary>Added field: sentences a pathologist can check ("G2: Ki-67 8.5 % is 3 to 20 %").</summary>
+    public IReadOnlyList<string> Basis { get; init; } = [];
+    /// <summary>Added field: the GAPP score for pheochromocytoma and paraganglioma, where its inputs are given.</summary>
+    public GappScore? Gapp { get; init; }
+}
+
+/// <summary>GAPP total (0 to 10) and its category; <see cref="Complete"/> is false when some inputs were missing and the score is a minimum.</summary>
+public sealed record GappScore(int Score, GappCategory Category, bool Complete);
+
+public sealed record StagingEntry
+{
+    /// <summary>AJCC8 or ENETS.</summary>
+    public required string System { get; init; }
+    public string? T { get; init; }
+    public string? N { get; init; }
+    public string? M { get; init; }
+    public string? Group { get; init; }
+    public required bool Stageable { get; init; }
+    public IReadOnlyList<string> Basis { get; init; } = [];
+    /// <summary>Added field: the chapter applied, e.g. "AJCC 8 ch. 34 Neuroendocrine tumors of the pancreas".</summary>
+    public string? Chapter { get; init; }
+}
+
+public sealed record Recommendation
+{
+    public required string Code { get; init; }
+    public required string Category { get; init; }
+    public required Strength Strength { get; init; }
+    public required Intent Intent { get; init; }
+    public int? Line { get; init; }
+    public required string Rationale { get; init; }
+    public required IReadOnlyList<Evidence> Evidence { get; init; }
+    public IReadOnlyList<string> Cautions { get; init; } = [];
+    /// <summary>Added field: the facts that would change this recommendation.</summary>
+    public IReadOnlyList<string> WouldChange { get; init; } = [];
+}
+
+public sealed record Evidence(string Source, EvidenceKind Kind);
+
+public sealed record Contraindication
+{
+    public required string Code { get; init; }
+    public required string Reason { get; init; }
+    /// <summary>Added field: the source of the rule that rules the option out.</summary>
+    public string? Source { get; init; }
+}
+
+public sealed record WorkupItem
+{
+    public required string Code { get; init; }
+    public required string Reason { get; init; }
+}
+
+public sealed record FollowUpItem
+{
+    public required string Test { get; init; }
+    public double? EveryMonths { get; init; }
+    public string? Note { get; init; }
+    /// <summary>Added field: for how many years this schedule runs, where the guideline says.</summary>
+    public int? ForYears { get; init; }
+    /// <summary>Added field: the source of the schedule.</summary>
+    public string? Source { get; init; }
+}
+
+public sealed record MissingDatum(string Field, string Why);
+
+public sealed record Warning(string Code, string Message);
+
+public enum ClassificationFamily
+{
+    [JsonStringEnumMemberName("gep-net")] GepNet,
+    [JsonStringEnumMemberName("lung-net")] LungNet,
+    [JsonStringEnumMemberName("ppgl")] Ppgl,
+    [JsonStringEnumMemberName("unknown-primary")] UnknownPrimary,
+    [JsonStringEnumMemberName("other")] Other,
+}
+
+public enum GradeSystem
+{
+    [JsonStringEnumMemberName("WHO-2019")] Who2019,
+    [JsonStringEnumMemberName("WHO-2021-thoracic")] Who2021Thoracic,
+    [JsonStringEnumMemberName("GAPP")] Gapp,
+    [JsonStringEnumMemberName("none")] None,
+}
+
+public enum GradeValue
+{
+    [JsonStringEnumMemberName("G1")] G1,
+    [JsonStringEnumMemberName("G2")] G2,
+    [JsonStringEnumMemberName("G3")] G3,
+    [JsonStringEnumMemberName("NEC")] Nec,
+    [JsonStringEnumMemberName("typical-carcinoid")] TypicalCarcinoid,
+    [JsonStringEnumMemberName("atypical-carcinoid")] AtypicalCarcinoid,
+    [JsonStringEnumMemberName("high-grade-carcinoma")] HighGradeCarcinoma,
+    [JsonStringEnumMemberName("not-applicable")] NotApplicable,
+    [JsonStringEnumMemberName("unknown")] Unknown,
+}
+
+public enum GappCategory
+{
+    [JsonStringEnumMemberName("well-differentiated")] WellDifferentiated,
+    [JsonStringEnumMemberName("moderately-differentiated")] ModeratelyDifferentiated,
+    [JsonStringEnumMemberName("poorly-differentiated")] PoorlyDifferentiated,
+}
+
+public enum Strength
+{
+    [JsonStringEnumMemberName("preferred")] Preferred,
+    [JsonStringEnumMemberName("alternative")] Alternative,
+    [JsonStringEnumMemberName("consider")] Consider,
+}
+
+public enum Intent
+{
+    [JsonStringEnumMemberName("curative")] Curative,
+    [JsonStringEnumMemberName("disease-control")] DiseaseControl,
+    [JsonStringEnumMemberName("symptom-control")] SymptomControl,
+    [JsonStringEnumMemberName("supportive")] Supportive,
+    [JsonStringEnumMemberName("diagnostic")] Diagnostic,
+}
+
+public enum EvidenceKind
+{
+    [JsonStringEnumMemberName("guideline")] Guideline,
+    [JsonStringEnumMemberName("trial")] Trial,
+    [JsonStringEnumMemberName("label")] Label,
+    [JsonStringEnumMemberName("study")] Study,
+    [JsonStringEnumMemberName("convention")] Convention,
+}
+
+public enum TeamRole
+{
+    [JsonStringEnumMemberName("medical-oncology")] MedicalOncology,
+    [JsonStringEnumMemberName("surgery")] Surgery,
+    [JsonStringEnumMemberName("gastroenterology")] Gastroenterology,
+    [JsonStringEnumMemberName("endocrinology")] Endocrinology,
+    [JsonStringEnumMemberName("interventional-radiology")] InterventionalRadiology,
+    [JsonStringEnumMemberName("nuclear-medicine")] NuclearMedicine,
+    [JsonStringEnumMemberName("radiology")] Radiology,
+    [JsonStringEnumMemberName("pathology")] Pathology,
+    [JsonStringEnumMemberName("radiation-oncology")] RadiationOncology,
+    [JsonStringEnumMemberName("cardiology")] Cardiology,
+    [JsonStringEnumMemberName("genetics")] Genetics,
+    [JsonStringEnumMemberName("nutrition")] Nutrition,
+    [JsonStringEnumMemberName("palliative-care")] PalliativeCare,
+    [JsonStringEnumMemberName("psychosocial")] Psychosocial,
+    [JsonStringEnumMemberName("nursing")] Nursing,
+}

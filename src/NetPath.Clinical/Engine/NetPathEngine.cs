@@ -1,0 +1,78 @@
+using NetPath.Clinical.Assessments;
+using NetPath.Clinical.Cases;
+using NetPath.Clinical.Classification;
+using NetPath.Clinical.Grading;
+using NetPath.Clinical.Knowledge;
+using NetPath.Clinical.Pathways;
+using NetPath.Clinical.Staging;
+using NetPath.Clinical.Validation;
+
+namespace NetPath.Clinical.Engine;
+
+/// <summary>
+/// The clinical engine: read and validate a case, then classify, grade, stage and plan, against
+/// one loaded knowledge version. Pure: no files, clock, database or network. The date of the
+/// assessment is the case's assessmentDate or the one the caller passes. Thread-safe.
+/// </summary>
+public sealed class NetPathEngine
+{
+    private static readonly Lazy<NetPathEngine> Latest = new(() => new NetPathEngine(KnowledgeSet.Current));
+
+    private readonly Grader grader;
+    private readonly Stager stager;
+    private readonly PathwayPlanner planner;
+
+    public NetPathEngine(KnowledgeSet knowledge)
+    {
+        Knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
+        grader = new Grader(knowledge.Grading);
+        stager = new Stager(knowledge.Staging);
+        planner = new PathwayPlanner();
+    }
+
+    /// <summary>The engine over the newest knowledge embedded in this build.</summary>
+    public static NetPathEngine Current => Latest.Value;
+
+    public KnowledgeSet Knowledge { get; }
+
+    /// <summary>Reads and validates a case: every error at once, including those only the staging rules can see.</summary>
+    public CaseReadResult Read(ReadOnlySpan<byte> utf8Json) => Check(CaseReader.Read(utf8Json));
+
+    public CaseReadResult Read(string json) => Check(CaseReader.Read(json));
+
+    /// <summary>Validates a case already in its wire form.</summary>
+    public CaseReadResult Read(Cases.Wire.CaseDto dto) => Check(CaseReader.FromWire(dto));
+
+    private CaseReadResult Check(CaseReadResult read)
+    {
+        if (!read.IsValid) return read;
+        var errors = stager.Validate(read.Case!);
+        return errors.Count == 0 ? read : CaseReadResult.Invalid(errors, read.CaseId);
+    }
+
+    /// <summary>Assesses a valid case as of <paramref name="today"/> when the case carries no assessmentDate.</summary>
+    public Assessment Assess(Case c, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var findings = new Findings();
+        var classification = Classifier.Classify(c, findings);
+        var grade = grader.Grade(c, classification, findings);
+        var staging = stager.Stage(c, classification, grade, findings);
+        var plan = planner.Plan(new ClinicalPicture(c, c.AssessmentDate ?? today, classification, grade, staging), findings);
+        return new Assessment
+        {
+            CaseId = c.Id,
+            KnowledgeVersion = Knowledge.Version,
+            Classification = classification,
+            Grade = grade,
+            Staging = staging,
+            Recommendations = plan.Recommendations,
+            Contraindicated = plan.Contraindicated,
+            Workup = plan.Workup,
+            Team = plan.Team,
+            FollowUp = plan.FollowUp,
+            MissingData = findings.Missing,
+            Warnings = findings.Warnings,
+        };
+    }
+}
