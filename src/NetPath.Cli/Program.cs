@@ -30,19 +30,19 @@ internal static class Program
         return root;
     }
 
-    private static Option<OutputFormat> FormatOption(params OutputFormat[] allowed)
+    private static Option<OutputFormat> FormatOption(OutputFormat byDefault, params OutputFormat[] allowed)
     {
         var option = new Option<OutputFormat>("--format")
         {
             Description = "Output: " + string.Join(", ", allowed.Select(f => f.ToString().ToLowerInvariant())),
-            DefaultValueFactory = _ => OutputFormat.Json,
+            DefaultValueFactory = _ => byDefault,
             CustomParser = r =>
             {
-                var token = r.Tokens.Count == 0 ? "json" : r.Tokens[0].Value;
+                var token = r.Tokens.Count == 0 ? byDefault.ToString() : r.Tokens[0].Value;
                 var match = allowed.Where(f => f.ToString().Equals(token, StringComparison.OrdinalIgnoreCase)).ToList();
                 if (match.Count == 1) return match[0];
                 r.AddError($"--format must be one of {string.Join(", ", allowed.Select(f => f.ToString().ToLowerInvariant()))}.");
-                return OutputFormat.Json;
+                return byDefault;
             },
         };
         return option;
@@ -51,7 +51,7 @@ internal static class Program
     private static Command AssessCommandLine(CliIo io, TimeProvider clock)
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Case files, a folder of *.json cases, or - for standard input.", Arity = ArgumentArity.OneOrMore };
-        var format = FormatOption(OutputFormat.Json, OutputFormat.Text, OutputFormat.Patient);
+        var format = FormatOption(OutputFormat.Json, OutputFormat.Json, OutputFormat.Text, OutputFormat.Patient);
         var ndjson = new Option<bool>("--ndjson") { Description = "Inputs are JSON Lines, one case per line (a folder: its *.ndjson files)." };
         var explain = new Option<bool>("--explain") { Description = "Show the rules that fired and those that nearly did, with the fact that would flip them." };
         var command = new Command("assess", "Classify, grade, stage and plan each case; JSON follows contracts/assessment.md.") { inputs, format, ndjson, explain };
@@ -65,11 +65,11 @@ internal static class Program
     {
         var input = new Argument<string>("case") { Description = "A case file, or - for standard input." };
         var sets = new Option<string[]>("--set") { Description = "A changed fact, PATH=VALUE (tumour.ki67Percent=15); repeatable.", Required = true, AllowMultipleArgumentsPerToken = false };
-        var format = FormatOption(OutputFormat.Text, OutputFormat.Json);
+        var format = FormatOption(OutputFormat.Text, OutputFormat.Text, OutputFormat.Json);
         var command = new Command("whatif", "Show how the assessment changes when facts change; the case file is not modified.") { input, sets, format };
         command.SetAction(parse =>
             new WhatIfCommand(NetPathEngine.Current, clock).Run(
-                new WhatIfOptions(parse.GetValue(input)!, parse.GetValue(sets)!, parse.GetResult(format) is null ? OutputFormat.Text : parse.GetValue(format)), io));
+                new WhatIfOptions(parse.GetValue(input)!, parse.GetValue(sets)!, parse.GetValue(format)), io));
         return command;
     }
 

@@ -12,7 +12,12 @@ internal sealed record ErrorLine(string Input, string? CaseId, string Code, stri
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>Writes µ, ², quotes and apostrophes as themselves: this JSON goes to terminals and programs, never into HTML.</summary>
-    public static CliJsonContext Readable { get; } = new(new JsonSerializerOptions(Default.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static CliJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }
 
 internal static class ErrorLines

@@ -49,7 +49,7 @@ internal sealed class WhatIfCommand(NetPathEngine engine, TimeProvider clock)
         using var writer = new StreamWriter(io.Stdout, new UTF8Encoding(false), leaveOpen: true);
         if (options.Format == OutputFormat.Json)
         {
-            writer.WriteLine(diff.ToJson(options.Sets).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            writer.WriteLine(diff.ToJson(options.Sets).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         }
         else
         {
