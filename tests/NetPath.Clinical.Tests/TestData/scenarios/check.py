@@ -182,6 +182,7 @@ def ajcc(t):
         elif site in ("jejunum", "ileum"): N = "N2" if pos >= 12 else "N1"
         elif site != "lung": N = "N1"
     if N is None and t.get("tnm", {}).get("n"): N = t["tnm"]["n"]
+    if N is None and ex == 0: N = "NX"
     m = t.get("metastases"); M = None
     if m is not None:
         liver, ex_ = m.get("liver"), set(m.get("extrahepatic", []))
