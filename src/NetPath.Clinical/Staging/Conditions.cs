@@ -65,11 +65,13 @@ internal readonly record struct Bound(double? Gt, double? Ge, double? Lt, double
 
     public string Describe(string unit)
     {
-        var lower = Gt is { } gt ? $"over {F(gt)} {unit}" : Ge is { } ge ? $"{F(ge)} {unit} or more" : null;
-        var upper = Lt is { } lt ? $"under {F(lt)} {unit}" : Le is { } le ? $"{F(le)} {unit} or less" : null;
+        var u = unit.Length == 0 ? "" : " " + unit;
+        var lower = Gt is { } gt ? $"over {F(gt)}{u}" : Ge is { } ge ? $"{F(ge)}{u} or more" : null;
+        var upper = Lt is { } lt ? $"under {F(lt)}{u}" : Le is { } le ? $"{F(le)}{u} or less" : null;
         if (lower is not null && upper is not null)
         {
-            if (Ge is { } a && Le is { } b) return $"{F(a)} to {F(b)} {unit}";
+            if (Ge is { } a && Le is { } b) return $"{F(a)} to {F(b)}{u}";
+            if (Gt is { } c && Le is { } d) return $"over {F(c)} up to {F(d)}{u}";
             return $"{lower} and {upper}";
         }
         return lower ?? upper ?? "any";
@@ -233,7 +235,7 @@ internal sealed class Condition
         ConditionKind.InvadesAny => "invades " + string.Join(" or ", Structures.Select(WireCode<InvadedStructure>.Of)),
         ConditionKind.MesoappendixInvasionMm => "mesoappendix invasion " + Bound.Describe("mm"),
         ConditionKind.SiteIn => "site " + string.Join(" or ", Sites.Select(WireCode<PrimarySite>.Of)),
-        ConditionKind.PositiveNodes => "positive nodes " + Bound.Describe("").TrimEnd(),
+        ConditionKind.PositiveNodes => "positive nodes " + Bound.Describe(""),
         ConditionKind.MesentericMass => Flag ? "mesenteric mass over 2 cm" : "no mesenteric mass over 2 cm",
         ConditionKind.MetastasisIn => "metastasis in " + SitesWords(),
         ConditionKind.MetastaticOrgans => $"metastases in at least {AtLeast} of " + SitesWords(),

@@ -12,7 +12,7 @@ internal static class StagingDocs
         sb.Append("# Staging rules (generated)\n\n");
         sb.Append("Generated from knowledge/<version>/staging/*.json by `StagingKnowledge.ToMarkdown()`; a test fails when this page\n");
         sb.Append("and the knowledge differ. Do not edit by hand: change the knowledge, then regenerate\n");
-        sb.Append("(`NETPATH_WRITE_DOCS=1 dotnet test tests/NetPath.Clinical.Tests --filter StagingDocs`).\n\n");
+        sb.Append("(`NETPATH_WRITE_DOCS=1 dotnet test tests/NetPath.Clinical.Tests --filter StagingKnowledgeTests`).\n\n");
         sb.Append("How the rules are read (docs/decisions/0100-0105): rules run from the most advanced category down and the first\n");
         sb.Append("that surely holds decides; a rule on a fact the case does not give leaves its category possible. An empty\n");
         sb.Append("`invades` list means no invasion was reported; an absent `depth` is unknown; no examined nodes is NX; an absent\n");
