@@ -212,8 +212,10 @@ internal sealed class Chapter
 
     public string GroupsText(ulong groups, bool anyUnstageable)
     {
-        var names = new List<string>();
-        for (var rest = groups; rest != 0; rest &= rest - 1) names.Add(Groups[BitOperations.TrailingZeroCount(rest)].Name);
+        // Rows run from the most advanced group down, so the highest index is the least advanced.
+        var names = new List<string>(BitOperations.PopCount(groups) + 1);
+        for (var rest = groups; rest != 0; rest &= ~(1UL << (63 - BitOperations.LeadingZeroCount(rest))))
+            names.Add(Groups[63 - BitOperations.LeadingZeroCount(rest)].Name);
         if (anyUnstageable) names.Add("not stageable");
         return names.Count switch
         {

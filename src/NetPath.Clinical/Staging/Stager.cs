@@ -297,19 +297,34 @@ public sealed class Stager(StagingKnowledge knowledge)
             return $"{axis.Leaves[rule.Category]}: {string.Join(" and ", words)}";
         }
         var name = axis.Display(v.Mask);
-        var open = OpenWords(v.UnknownKinds, f);
+        var open = OpenWords(axis, v.UnknownKinds, f);
         if (axis.Prefix == 'M' && !f.MetastasesKnown)
             return "M open: metastases not reported (AJCC 8 has no MX; cM0 needs a clinical assessment)";
         if (axis.Prefix == 'N' && f.Examined == 0 && f.Positive is null)
             return $"{name}: no regional nodes examined";
         return BitOperations.PopCount(v.Mask) == 1
             ? $"{name}: the only category the facts allow"
-            : $"{name ?? axis.Prefix + " open"} ({axis.Join(v.Mask, ", ")} possible): {open} not given";
+            : $"{name ?? axis.Prefix + " open"} ({axis.Join(v.Mask, ", ")} possible): not given: {open}";
     }
 
-    private static string OpenWords(ushort kinds, in StagingFacts f)
+    private static string OpenWords(Axis axis, ushort kinds, in StagingFacts f)
     {
         var words = new List<string>(3);
+        const ushort findingKinds = (1 << (int)ConditionKind.NotRecorded) | (1 << (int)ConditionKind.Unrecordable);
+        if ((kinds & findingKinds) != 0)
+        {
+            foreach (var rule in axis.Rules)
+            {
+                foreach (var conjunction in rule.AnyOf)
+                {
+                    foreach (var c in conjunction)
+                    {
+                        if ((kinds & (1 << (int)c.Kind) & findingKinds) != 0 && c.Finding is { } finding && !words.Contains(finding)) words.Add(finding);
+                    }
+                }
+            }
+            if (words.Count > 0) words[^1] += $" (no case field: give tumour.tnm.{char.ToLowerInvariant(axis.Prefix)})";
+        }
         for (var rest = (uint)kinds; rest != 0; rest &= rest - 1)
         {
             var w = (ConditionKind)BitOperations.TrailingZeroCount(rest) switch
@@ -321,10 +336,10 @@ public sealed class Stager(StagingKnowledge knowledge)
                 ConditionKind.PositiveNodes => "regional lymph node counts",
                 ConditionKind.MesentericMass => "mesenteric mass",
                 ConditionKind.MetastasisIn or ConditionKind.MetastaticOrgans or ConditionKind.NoMetastasis => f.MetastasesKnown ? "liver status" : "metastases",
-                ConditionKind.NotRecorded or ConditionKind.Unrecordable => "a finding the case has no field for (give the category in tumour.tnm)",
+                ConditionKind.NotRecorded or ConditionKind.Unrecordable => null,
                 _ => "a fact",
             };
-            if (!words.Contains(w)) words.Add(w);
+            if (w is not null && !words.Contains(w)) words.Add(w);
         }
         return words.Count == 0 ? "the facts" : string.Join(", ", words);
     }
