@@ -151,6 +151,13 @@ public sealed class Stager(StagingKnowledge knowledge)
         var exact = group is not null && BitOperations.PopCount(groups) == 1;
         if (group is not null)
         {
+            // Resolve wrote one line per axis, in T, N, M order.
+            if (BitOperations.PopCount(tMask) > 1) basis[0] += $"; any of them gives stage {group}";
+            if (BitOperations.PopCount(nMask) > 1) basis[1] += $"; any of them gives stage {group}";
+            if (BitOperations.PopCount(mMask) > 1) basis[2] += $"; any of them gives stage {group}";
+        }
+        if (group is not null)
+        {
             if (exact && BitOperations.PopCount(tMask) == 1 && BitOperations.PopCount(nMask) == 1 && BitOperations.PopCount(mMask) == 1)
             {
                 var cell = ch.Cell(BitOperations.TrailingZeroCount(tMask), BitOperations.TrailingZeroCount(nMask), BitOperations.TrailingZeroCount(mMask));
