@@ -209,7 +209,7 @@ internal sealed class Condition
         ConditionKind.MesoappendixInvasionMm => f.Mesoappendix is { } mm
             ? $"mesoappendix invasion {Bound.F(mm)} mm, {Bound.Describe("mm")}"
             : "reaches the subserosa or mesoappendix",
-        ConditionKind.SiteIn => WireCode<PrimarySite>.Of(f.Site),
+        ConditionKind.SiteIn => "primary site " + WireCode<PrimarySite>.Of(f.Site),
         ConditionKind.PositiveNodes => f.Examined is { } examined
             ? $"{f.Positive} of {examined} nodes positive"
             : $"{f.Positive} nodes positive",

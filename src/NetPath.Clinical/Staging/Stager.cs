@@ -52,7 +52,7 @@ public sealed class Stager(StagingKnowledge knowledge)
         if (axis.TryMask(given, out mask)) return true;
         (errors ??= []).Add(new ValidationError(ErrorCodes.InvalidTnmCategory, path,
             $"{given} is not a category of {chapter.Title}.",
-            string.Join(", ", axis.Leaves.Concat(axis.ParentNames).Append(axis.Prefix + "X"))));
+            string.Join(", ", axis.Leaves.Concat(axis.ParentNames).Append(axis.Prefix + "X").Concat(axis.Prefix == 'T' ? ["T0"] : []))));
         return false;
     }
 

@@ -41,14 +41,14 @@ public sealed class StagingKnowledgeTests
     public void Check_reports_an_uncovered_combination_and_a_missing_source()
     {
         var files = EmbeddedFiles();
-        var text = Encoding.UTF8.GetString(files["staging/ajcc8-stomach.json"]);
-        // Drop the stage I row and blank one source.
-        var row = text.IndexOf("\"group\": \"I\"", StringComparison.Ordinal);
-        text = text[..row] + "\"group\": \"II\"" + text[(row + "\"group\": \"I\"".Length)..];
-        text = text.Replace("\"source\": \"AJCC 8 GEP NET chapters, M (reference.md §2.0)\"", "\"source\": \"\"", StringComparison.Ordinal);
-        files["staging/ajcc8-stomach.json"] = Encoding.UTF8.GetBytes(text);
+        var chapter = System.Text.Json.Nodes.JsonNode.Parse(files["staging/ajcc8-stomach.json"])!.AsObject();
+        var groups = chapter["groups"]!.AsArray();
+        groups.RemoveAt(groups.Count - 1);                       // the stage I row: T1 N0 M0
+        chapter["m"]!["rules"]![0]!["source"] = "";
+        files["staging/ajcc8-stomach.json"] = Encoding.UTF8.GetBytes(chapter.ToJsonString());
         var problems = StagingKnowledge.Load(KnowledgeSource.FromFiles("test", files)).Check();
-        problems.ShouldContain(p => p.Contains("rule has no source", StringComparison.Ordinal));
+        problems.ShouldContain("ajcc8-stomach: no stage row covers T1 N0 M0.");
+        problems.ShouldContain(p => p.StartsWith("ajcc8-stomach: the M1c rule has no source", StringComparison.Ordinal));
     }
 
     [Fact]
