@@ -235,7 +235,7 @@ internal sealed class Condition
         ConditionKind.InvadesAny => "invades " + string.Join(" or ", Structures.Select(WireCode<InvadedStructure>.Of)),
         ConditionKind.MesoappendixInvasionMm => "mesoappendix invasion " + Bound.Describe("mm"),
         ConditionKind.SiteIn => "site " + string.Join(" or ", Sites.Select(WireCode<PrimarySite>.Of)),
-        ConditionKind.PositiveNodes => "positive nodes " + Bound.Describe(""),
+        ConditionKind.PositiveNodes => Bound is { Le: 0, Gt: null, Ge: null } ? "no positive node among those examined" : "positive nodes " + Bound.Describe(""),
         ConditionKind.MesentericMass => Flag ? "mesenteric mass over 2 cm" : "no mesenteric mass over 2 cm",
         ConditionKind.MetastasisIn => "metastasis in " + SitesWords(),
         ConditionKind.MetastaticOrgans => $"metastases in at least {AtLeast} of " + SitesWords(),

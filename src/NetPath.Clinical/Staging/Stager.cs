@@ -72,6 +72,7 @@ public sealed class Stager(StagingKnowledge knowledge)
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(classification);
         ArgumentNullException.ThrowIfNull(findings);
+        // The grade does not enter AJCC 8 or ENETS staging of these chapters; differentiation decides NET versus NEC.
         _ = grade;
         var t = c.Tumour;
         var site = classification.Site;
@@ -226,10 +227,10 @@ public sealed class Stager(StagingKnowledge knowledge)
                 var fa = ra & (~ra + 1);
                 var fb = rb & (~rb + 1);
                 var (tt, nn, mm) = axis switch { 0 => (own, fa, fb), 1 => (fa, own, fb), _ => (fa, fb, own) };
-                var g = ch.GroupOf(tt, nn, mm, out var groups, out var unstageable);
+                _ = ch.GroupOf(tt, nn, mm, out var groups, out var unstageable);
                 all |= groups;
                 allUnstageable |= unstageable;
-                matters |= BitOperations.PopCount(groups) + (unstageable ? 1 : 0) > 1 || g is null && groups != 0;
+                matters |= BitOperations.PopCount(groups) + (unstageable ? 1 : 0) > 1;
             }
         }
         return matters ? ch.GroupsText(all, allUnstageable).Replace(" or ", " versus ", StringComparison.Ordinal) : null;

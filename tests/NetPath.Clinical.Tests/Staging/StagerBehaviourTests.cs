@@ -214,4 +214,13 @@ public sealed class StagerBehaviourTests
         e.Basis.ShouldContain(b => b.StartsWith("M1c:", StringComparison.Ordinal));
         e.Chapter.ShouldNotBeNull();
     }
+
+    [Fact]
+    public void No_examined_nodes_is_NX_unless_the_clinician_gives_N()
+    {
+        var tumour = $"\"primarySite\": \"rectum\", {Well}, \"sizeMm\": 8, \"depth\": \"submucosa\", \"lymphNodes\": {{ \"examined\": 0, \"positive\": 0 }}, {M0}";
+        Run(tumour).Entry.N.ShouldBe("NX");
+        var (e, _) = Run(tumour + ", \"tnm\": { \"n\": \"cN0\" }");
+        (e.N, e.Group).ShouldBe(("N0", "I"));
+    }
 }
