@@ -276,8 +276,12 @@ public sealed class Stager(StagingKnowledge knowledge)
             if (both == 0)
             {
                 var factsLine = Explain(axis, reported, f);
-                findings.Warn("tnm-disagrees-with-facts",
-                    $"{path} is {given}, but the facts give {factsLine}; {Label(ch)} uses the facts, which decide this category.");
+                // tumour.tnm holds AJCC categories: one warning per disagreement, from the AJCC chapter.
+                if (ch.System == Systems.Ajcc8)
+                {
+                    findings.Warn("tnm-disagrees-with-facts",
+                        $"{path} is {given}, but the facts give {factsLine}; NetPath stages with the facts, which decide this category.");
+                }
                 basis.Add($"{factsLine} (the facts decide; {path} {given} disagrees)");
                 return reported.Mask;
             }

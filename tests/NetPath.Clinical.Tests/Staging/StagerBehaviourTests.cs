@@ -223,4 +223,13 @@ public sealed class StagerBehaviourTests
         var (e, _) = Run(tumour + ", \"tnm\": { \"n\": \"cN0\" }");
         (e.N, e.Group).ShouldBe(("N0", "I"));
     }
+
+    [Fact]
+    public void A_disagreement_is_warned_once_even_where_ENETS_stages_too()
+    {
+        var a = StagingTestKit.Assess(StagingTestKit.Case($"\"primarySite\": \"pancreas\", {Well}, \"sizeMm\": 14, " +
+            $"\"lymphNodes\": {{ \"examined\": 10, \"positive\": 2 }}, {M0}, \"tnm\": {{ \"n\": \"N0\" }}"));
+        a.Warnings.Count(w => w.Code == "tnm-disagrees-with-facts").ShouldBe(1);
+        a.Staging.ShouldAllBe(s => s.N == "N1");
+    }
 }
