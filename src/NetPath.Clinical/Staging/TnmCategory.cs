@@ -6,7 +6,7 @@ namespace NetPath.Clinical.Staging;
 public static class TnmCategory
 {
     private static readonly FrozenSet<string> T = FrozenSet.ToFrozenSet(
-        ["TX", "T0", "T1", "T1mi", "T1a", "T1b", "T1c", "T2", "T2a", "T2b", "T3", "T4"], StringComparer.Ordinal);
+        ["TX", "T0", "Tis", "T1", "T1mi", "T1a", "T1b", "T1c", "T2", "T2a", "T2b", "T3", "T4"], StringComparer.Ordinal);
     private static readonly FrozenSet<string> N = FrozenSet.ToFrozenSet(["NX", "N0", "N1", "N2", "N3"], StringComparer.Ordinal);
     private static readonly FrozenSet<string> M = FrozenSet.ToFrozenSet(["M0", "M1", "M1a", "M1b", "M1c"], StringComparer.Ordinal);
 
