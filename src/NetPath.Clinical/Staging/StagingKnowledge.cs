@@ -197,7 +197,7 @@ internal static class ChapterCompiler
             var nm = Cells(row.N, n, file, i);
             var mm = Cells(row.M, m, file, i);
             rows[i] = new GroupRow(tm, nm, mm, g, row.Source,
-                $"{CellText(row.T, 'T')} {CellText(row.N, 'N')} {CellText(row.M, 'M')}: {row.Group ?? "not stageable"}");
+                $"{CellText(row.T)} {CellText(row.N)} {CellText(row.M)}: {row.Group ?? "not stageable"}");
         }
         if (groupNames.Count > 64) throw new KnowledgeException($"{file}: more than 64 stage groups.");
 
@@ -242,10 +242,9 @@ internal static class ChapterCompiler
         return chapter;
     }
 
-    /// <summary>A stage-table cell as a clinician reads it: "any T", "T2 or T3".</summary>
-    private static string CellText(JsonElement e, char axis) => e.ValueKind == JsonValueKind.String
-        ? (e.GetString() == "*" ? $"any {axis}," : e.GetString()!)
-        : string.Join(" or ", e.EnumerateArray().Select(x => x.GetString()));
+    private static string CellText(JsonElement e) => e.ValueKind == JsonValueKind.String
+        ? (e.GetString() == "*" ? "any" : e.GetString()!)
+        : string.Join("/", e.EnumerateArray().Select(x => x.GetString()));
 
     private static ulong Cells(JsonElement e, Axis axis, string file, int row)
     {
