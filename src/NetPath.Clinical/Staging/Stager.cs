@@ -162,7 +162,7 @@ public sealed class Stager(StagingKnowledge knowledge)
             if (exact && BitOperations.PopCount(tMask) == 1 && BitOperations.PopCount(nMask) == 1 && BitOperations.PopCount(mMask) == 1)
             {
                 var cell = ch.Cell(BitOperations.TrailingZeroCount(tMask), BitOperations.TrailingZeroCount(nMask), BitOperations.TrailingZeroCount(mMask));
-                basis.Add($"Stage {group}: {ch.Rows[ch.RowOfCell[cell]].Text}");
+                basis.Add($"Stage {group}: {ReadableRow(ch.Rows[ch.RowOfCell[cell]].Text)}");
             }
             else if (exact)
             {
@@ -354,5 +354,15 @@ public sealed class Stager(StagingKnowledge knowledge)
             if (w is not null && !words.Contains(w)) words.Add(w);
         }
         return words.Count == 0 ? "the facts" : string.Join(", ", words);
+    }
+
+    /// <summary>A stage-table row as a clinician reads it: "any T, any N, M1 gives IV".</summary>
+    private static string ReadableRow(string rowText)
+    {
+        var colon = rowText.LastIndexOf(':');
+        var cells = rowText[..colon].Split(' ');
+        if (cells.Length != 3) return rowText;
+        static string Cell(string cell, char axis) => cell == "any" ? $"any {axis}" : cell.Replace("/", " or ", StringComparison.Ordinal);
+        return $"{Cell(cells[0], 'T')}, {Cell(cells[1], 'N')}, {Cell(cells[2], 'M')} gives{rowText[(colon + 1)..]}";
     }
 }
