@@ -112,6 +112,8 @@ public class ThoracicGradingTests
     [InlineData(5, "none", "typical-carcinoid")]
     [InlineData(1, "punctate", "typical-carcinoid")]
     [InlineData(1, "none", "atypical-carcinoid")]
+    [InlineData(15, "none", "typical-carcinoid")]
+    [InlineData(11, "punctate", "atypical-carcinoid")]
     public void A_histologic_type_the_counts_contradict_is_warned(double mitoses, string necrosis, string type) =>
         AssessThoracic(mitoses, necrosis, extra: type).WarningCodes().ShouldContain("histologic-type-discordant");
 
