@@ -282,7 +282,9 @@ public static class CaseReader
                 Error(ErrorCodes.HistologySite, "tumour.histologicType", "A pheochromocytoma arises in the adrenal medulla by definition.", "paraganglioma outside the adrenal");
             if (t.HistologicType == HistologicType.Paraganglioma && site == PrimarySite.Adrenal)
                 Error(ErrorCodes.HistologySite, "tumour.histologicType", "An adrenal paraganglioma is a pheochromocytoma (WHO 2022).", "pheochromocytoma for the adrenal");
-            if (t.HistologicType is HistologicType.Pheochromocytoma or HistologicType.Paraganglioma && t.Differentiation is not null and not Differentiation.Unknown)
+            // The family, not only the histologic type: an adrenal or paraganglion primary is a PPGL even when no type is given.
+            if (family == ClassificationFamily.Ppgl && t.HistologicType is null or HistologicType.Pheochromocytoma or HistologicType.Paraganglioma
+                && t.Differentiation is not null and not Differentiation.Unknown)
                 Error(ErrorCodes.DifferentiationHistology, "tumour.differentiation", "Differentiation (well or poor) does not apply to pheochromocytoma or paraganglioma; GAPP grades them.", "absent or unknown");
             if (t.ParagangliomaType is not null && site != PrimarySite.ExtraAdrenalParaganglion)
                 Error(ErrorCodes.FieldNotForSite, "tumour.paragangliomaType", "paragangliomaType applies only to extra-adrenal-paraganglion.", "absent for this site");

@@ -83,9 +83,16 @@ public class ContradictionTests
     [Theory]
     [InlineData("adrenal", "pheochromocytoma", "well")]
     [InlineData("extra-adrenal-paraganglion", "paraganglioma", "poor")]
-    public void Differentiation_given_for_a_ppgl_is_a_contradiction(string site, string type, string differentiation) =>
-        ShouldFailWith(CaseJson.Minimal(site).Set("tumour.histologicType", type).Set("tumour.differentiation", differentiation),
-            ErrorCodes.DifferentiationHistology, "tumour.differentiation");
+    [InlineData("unknown-primary", "paraganglioma", "well")]
+    [InlineData("adrenal", null, "well")]
+    [InlineData("extra-adrenal-paraganglion", null, "poor")]
+    public void Differentiation_given_for_a_ppgl_is_a_contradiction(string site, string? type, string differentiation)
+    {
+        // A PPGL is recognised by its site as well as by its type (SiteFacts.FamilyOf); the grader would drop the differentiation silently.
+        var json = CaseJson.Minimal(site).Set("tumour.differentiation", differentiation);
+        if (type is not null) json.Set("tumour.histologicType", type);
+        ShouldFailWith(json, ErrorCodes.DifferentiationHistology, "tumour.differentiation");
+    }
 
     [Fact]
     public void Differentiation_unknown_for_a_ppgl_is_accepted() =>
