@@ -280,6 +280,14 @@ public static class CaseReader
                     "net for digestive and pancreatic NETs");
             if (t.HistologicType == HistologicType.Pheochromocytoma && site != PrimarySite.Adrenal)
                 Error(ErrorCodes.HistologySite, "tumour.histologicType", "A pheochromocytoma arises in the adrenal medulla by definition.", "paraganglioma outside the adrenal");
+            // Adrenal medulla and paraganglia give rise to pheochromocytoma and paraganglioma (WHO 2022); read as
+            // a PPGL, a NET or NEC there would be graded by GAPP and treated as a PPGL.
+            if (site is PrimarySite.Adrenal or PrimarySite.ExtraAdrenalParaganglion && t.HistologicType is { } type
+                && type is not (HistologicType.Pheochromocytoma or HistologicType.Paraganglioma)
+                && type is not (HistologicType.TypicalCarcinoid or HistologicType.AtypicalCarcinoid)) // reported above as thoracic types
+                Error(ErrorCodes.HistologySite, "tumour.histologicType",
+                    $"'{WireCode<HistologicType>.Of(type)}' does not arise from the adrenal medulla or a paraganglion.",
+                    "pheochromocytoma (adrenal) or paraganglioma; a neuroendocrine tumour of another adrenal origin is primarySite 'other' with otherSite");
             if (t.HistologicType == HistologicType.Paraganglioma && site == PrimarySite.Adrenal)
                 Error(ErrorCodes.HistologySite, "tumour.histologicType", "An adrenal paraganglioma is a pheochromocytoma (WHO 2022).", "pheochromocytoma for the adrenal");
             // The family, not only the histologic type: an adrenal or paraganglion primary is a PPGL even when no type is given.

@@ -76,6 +76,19 @@ public class ContradictionTests
     public void A_pheochromocytoma_outside_the_adrenal_is_a_contradiction(string site) =>
         ShouldFailWith(CaseJson.Minimal(site).Set("tumour.histologicType", "pheochromocytoma"), ErrorCodes.HistologySite, "tumour.histologicType");
 
+    [Theory]
+    [InlineData("adrenal", "net")]
+    [InlineData("adrenal", "nec-small-cell")]
+    [InlineData("adrenal", "minen")]
+    [InlineData("extra-adrenal-paraganglion", "nec-large-cell")]
+    [InlineData("extra-adrenal-paraganglion", "typical-carcinoid")]
+    public void A_net_or_nec_on_an_adrenal_or_paraganglion_primary_is_a_contradiction(string site, string type) =>
+        ShouldFailWith(CaseJson.Minimal(site).Set("tumour.histologicType", type), ErrorCodes.HistologySite, "tumour.histologicType");
+
+    [Fact]
+    public void An_adrenal_nec_can_be_given_as_primary_site_other() =>
+        ReadValid(CaseJson.Minimal("other").Set("tumour.otherSite", "adrenal").Set("tumour.histologicType", "nec-small-cell"));
+
     [Fact]
     public void An_adrenal_paraganglioma_is_a_contradiction() =>
         ShouldFailWith(CaseJson.Minimal("adrenal").Set("tumour.histologicType", "paraganglioma"), ErrorCodes.HistologySite, "tumour.histologicType");
