@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NetPath.Clinical.Assessments;
 using NetPath.Clinical.Cases;
 using NetPath.Clinical.Cases.Wire;
@@ -27,11 +28,82 @@ public static class CaseReader
         }
         catch (JsonException ex)
         {
-            return CaseReadResult.Invalid([FromJsonException(ex)], null);
+            var first = FromJsonException(ex);
+            return first.Code == ErrorCodes.WrongType ? ReadAroundWrongTypes(utf8Json, first) : CaseReadResult.Invalid([first], null);
         }
         return dto is null
             ? CaseReadResult.Invalid([new(ErrorCodes.MalformedJson, "", "The case must be a JSON object, not null.", "a JSON object")], null)
             : FromWire(dto);
+    }
+
+    private const int MaxWrongTypes = 64;
+
+    /// <summary>
+    /// The deserialiser stops at the first value of the wrong JSON type. To report every error at
+    /// once, each such value is set aside (made null) and the case read again, until it deserialises;
+    /// then the rest of the case is validated. Errors at a set-aside path are its consequences
+    /// (tumour "required" after tumour was a string) and are not repeated.
+    /// </summary>
+    private static CaseReadResult ReadAroundWrongTypes(ReadOnlySpan<byte> utf8Json, ValidationError first)
+    {
+        var typeErrors = new List<ValidationError> { first };
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(utf8Json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException ex)
+        {
+            return CaseReadResult.Invalid([first, FromJsonException(ex)], null);
+        }
+        while (typeErrors.Count <= MaxWrongTypes && root is not null && SetAside(root, typeErrors[^1].Path))
+        {
+            try
+            {
+                var dto = root.Deserialize(CaseJsonContext.Default.CaseDto);
+                if (dto is null) break;
+                var rest = FromWire(dto).Errors.Where(e => !typeErrors.Exists(t => t.Path == e.Path));
+                return CaseReadResult.Invalid([.. typeErrors, .. rest], dto.Id);
+            }
+            catch (JsonException ex)
+            {
+                var next = FromJsonException(ex);
+                if (typeErrors.Exists(t => t.Path == next.Path)) break;
+                typeErrors.Add(next);
+                if (next.Code != ErrorCodes.WrongType) break;
+            }
+        }
+        return CaseReadResult.Invalid(typeErrors, null);
+    }
+
+    /// <summary>Makes the value at a field path ("history.priorTherapies[0].code") null; false when the path cannot be followed.</summary>
+    private static bool SetAside(JsonNode root, string path)
+    {
+        if (path.Length == 0 || path.Contains('\'', StringComparison.Ordinal)) return false;
+        JsonNode? parent = null;
+        string? member = null;
+        var index = -1;
+        var node = root;
+        foreach (var segment in path.Split('.'))
+        {
+            var open = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = open < 0 ? segment : segment[..open];
+            if (node is not JsonObject o || !o.ContainsKey(name)) return false;
+            (parent, member, index, node) = (o, name, -1, o[name]);
+            for (var at = open; at >= 0; at = segment.IndexOf('[', at + 1))
+            {
+                var close = segment.IndexOf(']', at);
+                if (close < 0 || node is not JsonArray a
+                    || !int.TryParse(segment.AsSpan(at + 1, close - at - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) || i >= a.Count)
+                    return false;
+                (parent, member, index, node) = (a, null, i, a[i]);
+            }
+        }
+        if (node is null) return false;
+        if (parent is JsonObject po) po[member!] = null;
+        else if (parent is JsonArray pa) pa[index] = null;
+        else return false;
+        return true;
     }
 
     public static CaseReadResult Read(string json) => Read(System.Text.Encoding.UTF8.GetBytes(json));

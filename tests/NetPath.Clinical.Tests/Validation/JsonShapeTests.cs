@@ -115,3 +115,47 @@ public class JsonShapeTests
     public void The_case_id_is_kept_even_when_the_case_is_invalid() =>
         Read(CaseJson.Minimal().Set("tumour.ki67Percent", 101)).CaseId.ShouldBe("test-case");
 }
+
+/// <summary>A value of the wrong JSON type must not hide the other problems of the case.</summary>
+public class WrongTypeWithOtherErrorsTests
+{
+    [Fact]
+    public void A_wrong_type_is_reported_with_every_other_error()
+    {
+        var json = CaseJson.Minimal().SetRaw("tumour.ki67Percent", "\"8.5\"").Set("tumour.sizeMm", 0).Set("tumour.ki76", 1);
+        Errors(json).ShouldBe([
+            (ErrorCodes.WrongType, "tumour.ki67Percent"),
+            (ErrorCodes.UnknownField, "tumour.ki76"),
+            (ErrorCodes.OutOfRange, "tumour.sizeMm"),
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Several_wrong_types_are_all_reported_without_consequential_errors()
+    {
+        var json = CaseJson.Minimal().SetRaw("tumour.ki67Percent", "\"x\"").SetRaw("patient.ecog", "\"1\"")
+            .SetRaw("history.priorTherapies", """[{ "code": 5 }, 7]""").SetRaw("tumour.invades", """["liver", 3]""");
+        Errors(json).ShouldBe([
+            (ErrorCodes.WrongType, "tumour.ki67Percent"),
+            (ErrorCodes.WrongType, "patient.ecog"),
+            (ErrorCodes.WrongType, "history.priorTherapies[0].code"),
+            (ErrorCodes.WrongType, "history.priorTherapies[1]"),
+            (ErrorCodes.WrongType, "tumour.invades[1]"),
+        ], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("tumour", "\"ileum\"")]
+    [InlineData("tumour.primarySite", "[\"ileum\"]")]
+    [InlineData("schemaVersion", "1")]
+    public void A_required_member_of_the_wrong_type_is_a_wrong_type_only(string path, string value) =>
+        ShouldFailWith(CaseJson.Minimal().SetRaw(path, value), ErrorCodes.WrongType, path);
+
+    [Fact]
+    public void A_wrong_type_before_broken_json_still_reports_the_broken_json() =>
+        Errors("""{ "schemaVersion": 1, "tumour": { "primarySite": "ileum" """).Select(e => e.Code).ShouldContain(ErrorCodes.MalformedJson);
+
+    [Fact]
+    public void A_wrong_type_before_a_duplicate_member_still_reports_the_duplicate() =>
+        Errors("""{ "schemaVersion": 1, "tumour": { "primarySite": "ileum", "sizeMm": 3, "sizeMm": 4 } }""").Select(e => e.Code).ShouldContain(ErrorCodes.MalformedJson);
+}
