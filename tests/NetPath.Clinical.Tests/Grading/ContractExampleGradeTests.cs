@@ -52,7 +52,7 @@ public class ContractExampleGradeTests
         ClassificationFamily family, GradeSystem system, GradeValue value, bool discordant)
     {
         _ = example;
-        var a = Assess(CaseJson.Tumour(tumour));
+        var a = ClassifyAndGrade(CaseJson.Tumour(tumour));
         a.Classification.Family.ShouldBe(family);
         a.Grade.System.ShouldBe(system);
         a.Grade.Value.ShouldBe(value);

@@ -12,11 +12,11 @@ namespace NetPath.Clinical.Tests.Grading;
 /// </summary>
 public class GappGradingTests
 {
-    private static Assessment AssessGapp(string gapp, double? ki67, string site = "adrenal")
+    private static Graded AssessGapp(string gapp, double? ki67, string site = "adrenal")
     {
         var json = CaseJson.Minimal(site).SetRaw("tumour.gapp", gapp);
         if (ki67 is { } k) json.Set("tumour.ki67Percent", k);
-        return Assess(json);
+        return ClassifyAndGrade(json);
     }
 
     [Theory]
@@ -24,7 +24,7 @@ public class GappGradingTests
     [InlineData("extra-adrenal-paraganglion")]
     public void Without_gapp_inputs_there_is_no_grade_and_gapp_is_missing(string site)
     {
-        var a = Assess(CaseJson.Minimal(site).Set("tumour.ki67Percent", 5));
+        var a = ClassifyAndGrade(CaseJson.Minimal(site).Set("tumour.ki67Percent", 5));
         a.Grade.System.ShouldBe(GradeSystem.None);
         a.Grade.Value.ShouldBe(GradeValue.NotApplicable);
         a.Grade.Gapp.ShouldBeNull();
@@ -107,7 +107,7 @@ public class GappGradingTests
     [Fact]
     public void A_ppgl_has_no_differentiation_and_is_not_asked_for_one()
     {
-        var a = Assess(CaseJson.Minimal("adrenal").Set("tumour.ki67Percent", 30));
+        var a = ClassifyAndGrade(CaseJson.Minimal("adrenal").Set("tumour.ki67Percent", 30));
         a.Classification.Differentiation.ShouldBe(Cases.Differentiation.Unknown);
         a.MissingFields().ShouldNotContain("tumour.differentiation");
     }

@@ -42,7 +42,7 @@ public class GradeProperties
         if (differentiation is not null) json.Set("tumour.differentiation", differentiation);
         if (ki67 is { } k) json.Set("tumour.ki67Percent", k);
         if (mitoses is { } m) json.Set("tumour.mitosesPer2mm2", m);
-        return Assess(json).Grade;
+        return ClassifyAndGrade(json).Grade;
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class GradeProperties
                     GradeValue.HighGradeCarcinoma => 3,
                     _ => throw new InvalidOperationException($"{g} with mitoses and necrosis given"),
                 };
-                Grade Class(double m) => Assess(CaseJson.Minimal(site).Set("tumour.mitosesPer2mm2", m).Set("tumour.necrosis", necrosis)).Grade;
+                Grade Class(double m) => ClassifyAndGrade(CaseJson.Minimal(site).Set("tumour.mitosesPer2mm2", m).Set("tumour.necrosis", necrosis)).Grade;
                 return ThoracicRank(Class(low).Value) <= ThoracicRank(Class(high).Value);
             }));
 
@@ -133,6 +133,6 @@ public class GradeProperties
                 var expected = pattern.Item2 + cellularity.Item2 + (comedo ? 2 : 0) + (invasion ? 1 : 0)
                     + (ki67 < 1 ? 0 : ki67 <= 3 ? 1 : 2) + catecholamine.Item2;
                 var category = expected <= 2 ? GappCategory.WellDifferentiated : expected <= 6 ? GappCategory.ModeratelyDifferentiated : GappCategory.PoorlyDifferentiated;
-                return Assess(json).Grade.Gapp == new GappScore(expected, category, true);
+                return ClassifyAndGrade(json).Grade.Gapp == new GappScore(expected, category, true);
             }));
 }

@@ -7,13 +7,13 @@ namespace NetPath.Clinical.Tests.Grading;
 /// <summary>WHO 2021 thoracic classification of lung and thymic carcinoids (NetPath conventions §2).</summary>
 public class ThoracicGradingTests
 {
-    private static Assessment AssessThoracic(double? mitoses, string? necrosis, string site = "lung", string? extra = null)
+    private static Graded AssessThoracic(double? mitoses, string? necrosis, string site = "lung", string? extra = null)
     {
         var json = CaseJson.Minimal(site);
         if (mitoses is { } m) json.Set("tumour.mitosesPer2mm2", m);
         if (necrosis is not null) json.Set("tumour.necrosis", necrosis);
         if (extra is not null) json.Set("tumour.histologicType", extra);
-        return Assess(json);
+        return ClassifyAndGrade(json);
     }
 
     [Theory]
@@ -52,12 +52,12 @@ public class ThoracicGradingTests
     [InlineData("\"histologicType\": \"nec-large-cell\"")]
     [InlineData("\"histologicType\": \"nec-small-cell\", \"mitosesPer2mm2\": 1, \"necrosis\": \"none\"")]
     public void A_poorly_differentiated_thoracic_tumour_is_a_high_grade_carcinoma(string members) =>
-        Assess(CaseJson.Tumour("\"primarySite\": \"lung\", " + members)).Grade.Value.ShouldBe(GradeValue.HighGradeCarcinoma);
+        ClassifyAndGrade(CaseJson.Tumour("\"primarySite\": \"lung\", " + members)).Grade.Value.ShouldBe(GradeValue.HighGradeCarcinoma);
 
     [Fact]
     public void Ki67_is_reported_but_does_not_classify()
     {
-        var grade = Assess(CaseJson.Minimal("lung").Set("tumour.mitosesPer2mm2", 1).Set("tumour.necrosis", "none").Set("tumour.ki67Percent", 40)).Grade;
+        var grade = ClassifyAndGrade(CaseJson.Minimal("lung").Set("tumour.mitosesPer2mm2", 1).Set("tumour.necrosis", "none").Set("tumour.ki67Percent", 40)).Grade;
         grade.Value.ShouldBe(GradeValue.TypicalCarcinoid);
         grade.ByKi67.ShouldBeNull();
         grade.ByMitoses.ShouldBeNull();

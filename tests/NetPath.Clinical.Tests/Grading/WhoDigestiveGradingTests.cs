@@ -7,7 +7,7 @@ namespace NetPath.Clinical.Tests.Grading;
 /// <summary>WHO 2019 digestive grading (NetPath conventions §2; knowledge/2026.11/grading.json).</summary>
 public class WhoDigestiveGradingTests
 {
-    private static Grade GradeOf(CaseJson json) => Assess(json).Grade;
+    private static Grade GradeOf(CaseJson json) => ClassifyAndGrade(json).Grade;
 
     private static CaseJson Well(string site = "ileum") => CaseJson.Minimal(site).Set("tumour.differentiation", "well");
 
@@ -83,7 +83,7 @@ public class WhoDigestiveGradingTests
     [InlineData(12, GradeValue.G2)]
     public void Ki67_alone_grades_and_names_the_mitotic_count_as_missing(double ki67, GradeValue expected)
     {
-        var a = Assess(Well().Set("tumour.ki67Percent", ki67));
+        var a = ClassifyAndGrade(Well().Set("tumour.ki67Percent", ki67));
         a.Grade.Value.ShouldBe(expected);
         a.Grade.ByMitoses.ShouldBeNull();
         a.Grade.Discordant.ShouldBeFalse();
@@ -96,7 +96,7 @@ public class WhoDigestiveGradingTests
     [InlineData(4, GradeValue.G2)]
     public void Mitoses_alone_grade_and_name_ki67_as_missing(double mitoses, GradeValue expected)
     {
-        var a = Assess(Well().Set("tumour.mitosesPer2mm2", mitoses));
+        var a = ClassifyAndGrade(Well().Set("tumour.mitosesPer2mm2", mitoses));
         a.Grade.Value.ShouldBe(expected);
         a.Grade.ByKi67.ShouldBeNull();
         a.MissingFields().ShouldContain("tumour.ki67Percent");
@@ -106,11 +106,11 @@ public class WhoDigestiveGradingTests
     [Fact]
     public void A_g3_from_one_measure_needs_not_the_other()
     {
-        var byKi67 = Assess(Well().Set("tumour.ki67Percent", 35));
+        var byKi67 = ClassifyAndGrade(Well().Set("tumour.ki67Percent", 35));
         byKi67.Grade.Value.ShouldBe(GradeValue.G3);
         byKi67.MissingFields().ShouldNotContain("tumour.mitosesPer2mm2");
 
-        var byMitoses = Assess(Well().Set("tumour.mitosesPer2mm2", 25));
+        var byMitoses = ClassifyAndGrade(Well().Set("tumour.mitosesPer2mm2", 25));
         byMitoses.Grade.Value.ShouldBe(GradeValue.G3);
         byMitoses.MissingFields().ShouldNotContain("tumour.ki67Percent");
     }
@@ -118,7 +118,7 @@ public class WhoDigestiveGradingTests
     [Fact]
     public void Without_ki67_and_mitoses_the_grade_is_unknown_and_both_are_missing()
     {
-        var a = Assess(Well());
+        var a = ClassifyAndGrade(Well());
         a.Grade.System.ShouldBe(GradeSystem.Who2019);
         a.Grade.Value.ShouldBe(GradeValue.Unknown);
         a.Grade.ByKi67.ShouldBeNull();
@@ -134,7 +134,7 @@ public class WhoDigestiveGradingTests
     [InlineData("\"differentiation\": \"poor\", \"histologicType\": \"minen\"")]
     public void A_poorly_differentiated_carcinoma_is_nec(string members)
     {
-        var grade = Assess(CaseJson.Tumour("\"primarySite\": \"colon\", \"ki67Percent\": 70, " + members)).Grade;
+        var grade = ClassifyAndGrade(CaseJson.Tumour("\"primarySite\": \"colon\", \"ki67Percent\": 70, " + members)).Grade;
         grade.System.ShouldBe(GradeSystem.Who2019);
         grade.Value.ShouldBe(GradeValue.Nec);
         grade.ByKi67.ShouldBe(GradeValue.G3);
@@ -142,12 +142,12 @@ public class WhoDigestiveGradingTests
 
     [Fact]
     public void A_nec_is_nec_even_without_proliferation_given() =>
-        Assess(CaseJson.Minimal("colon").Set("tumour.differentiation", "poor")).Grade.Value.ShouldBe(GradeValue.Nec);
+        ClassifyAndGrade(CaseJson.Minimal("colon").Set("tumour.differentiation", "poor")).Grade.Value.ShouldBe(GradeValue.Nec);
 
     [Fact]
     public void Well_differentiated_with_ki67_over_20_is_net_g3_not_nec()
     {
-        var a = Assess(Well("pancreas").Set("tumour.ki67Percent", 25).Set("tumour.mitosesPer2mm2", 8));
+        var a = ClassifyAndGrade(Well("pancreas").Set("tumour.ki67Percent", 25).Set("tumour.mitosesPer2mm2", 8));
         a.Grade.Value.ShouldBe(GradeValue.G3);
         a.Classification.Differentiation.ShouldBe(Cases.Differentiation.Well);
         a.MissingFields().ShouldNotContain("tumour.differentiation");
@@ -160,7 +160,7 @@ public class WhoDigestiveGradingTests
     {
         var json = CaseJson.Minimal("pancreas").Set("tumour.ki67Percent", 25);
         if (differentiation is not null) json.Set("tumour.differentiation", differentiation);
-        var a = Assess(json);
+        var a = ClassifyAndGrade(json);
         a.Grade.Value.ShouldBe(GradeValue.Unknown);
         a.Grade.ByKi67.ShouldBe(GradeValue.G3);
         a.MissingFields().ShouldContain("tumour.differentiation");
@@ -169,7 +169,7 @@ public class WhoDigestiveGradingTests
     [Fact]
     public void A_g3_range_by_mitoses_without_differentiation_is_unknown_too()
     {
-        var a = Assess(CaseJson.Minimal("rectum").Set("tumour.mitosesPer2mm2", 30));
+        var a = ClassifyAndGrade(CaseJson.Minimal("rectum").Set("tumour.mitosesPer2mm2", 30));
         a.Grade.Value.ShouldBe(GradeValue.Unknown);
         a.MissingFields().ShouldContain("tumour.differentiation");
     }
@@ -178,7 +178,7 @@ public class WhoDigestiveGradingTests
     [InlineData(2, GradeValue.G1)]
     [InlineData(15, GradeValue.G2)]
     public void Below_the_g3_range_the_grade_does_not_need_the_differentiation(double ki67, GradeValue expected) =>
-        Assess(CaseJson.Minimal("pancreas").Set("tumour.ki67Percent", ki67).Set("tumour.mitosesPer2mm2", 1)).Grade.Value.ShouldBe(expected);
+        ClassifyAndGrade(CaseJson.Minimal("pancreas").Set("tumour.ki67Percent", ki67).Set("tumour.mitosesPer2mm2", 1)).Grade.Value.ShouldBe(expected);
 
     [Theory]
     [InlineData("stomach")]
