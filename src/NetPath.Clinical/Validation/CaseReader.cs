@@ -372,7 +372,11 @@ public static class CaseReader
                 Error(ErrorCodes.FieldNotForSite, "tumour.gastricType", "gastricType applies only to a stomach primary.", "absent for this site");
             if (t.MesoappendixInvasion is not null && site != PrimarySite.Appendix)
                 Error(ErrorCodes.FieldNotForSite, "tumour.mesoappendixInvasionMm", "mesoappendixInvasionMm applies only to an appendix primary.", "absent for this site");
-            if (t.Depth is Depth.SphincterOfOddi or Depth.DuodenalSubmucosa && site != PrimarySite.Ampulla)
+            // case.md: depth is the deepest layer reached in a luminal organ; the pancreas, lung, thymus,
+            // adrenal and paraganglia have no such layers, so a depth there would be dropped unread.
+            if (t.Depth is not null && site is PrimarySite.Pancreas or PrimarySite.Lung or PrimarySite.Thymus or PrimarySite.Adrenal or PrimarySite.ExtraAdrenalParaganglion)
+                Error(ErrorCodes.FieldNotForSite, "tumour.depth", "depth describes the wall layers of a luminal organ (stomach to rectum, ampulla).", "absent for this site");
+            else if (t.Depth is Depth.SphincterOfOddi or Depth.DuodenalSubmucosa && site != PrimarySite.Ampulla)
                 Error(ErrorCodes.FieldNotForSite, "tumour.depth", "sphincter-of-oddi and duodenal-submucosa describe ampullary tumours only.", "lamina-propria, submucosa, muscularis-propria, subserosa, serosa");
             if (t.OtherSite is not null && site != PrimarySite.Other)
                 Error(ErrorCodes.FieldNotForSite, "tumour.otherSite", "otherSite is only for primarySite 'other'.", "absent unless primarySite is other");

@@ -97,7 +97,7 @@ public static class CaseGen
         string[] depths = site == "ampulla"
             ? ["lamina-propria", "submucosa", "muscularis-propria", "subserosa", "serosa", "sphincter-of-oddi", "duodenal-submucosa"]
             : ["lamina-propria", "submucosa", "muscularis-propria", "subserosa", "serosa"];
-        MaybeSet(r, t, "depth", () => Pick(r, depths));
+        if (site is not ("pancreas" or "lung" or "thymus" or "adrenal" or "extra-adrenal-paraganglion")) MaybeSet(r, t, "depth", () => Pick(r, depths));
         MaybeSet(r, t, "invades", () => Subset(r, ["duodenum", "common-bile-duct", "pancreas", "peripancreatic-tissue", "stomach", "spleen", "colon",
             "adrenal", "kidney", "liver", "large-vessels", "mesoappendix", "peritoneum", "adjacent-organ", "local-tissues"]));
         if (site == "appendix") MaybeSet(r, t, "mesoappendixInvasionMm", () => Number(r, [0, 3, 3.1, 200], 0, 20));

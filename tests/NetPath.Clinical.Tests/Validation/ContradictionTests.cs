@@ -131,8 +131,25 @@ public class ContradictionTests
         ReadValid(CaseJson.Minimal("unknown-primary").Set("tumour.histologicType", "paraganglioma").SetRaw("tumour.gapp", """{ "cellularity": "low" }"""));
 
     [Theory]
+    [InlineData("pancreas")]
+    [InlineData("lung")]
+    [InlineData("thymus")]
+    [InlineData("adrenal")]
+    [InlineData("extra-adrenal-paraganglion")]
+    public void A_depth_on_an_organ_without_wall_layers_is_a_field_not_for_site(string site) =>
+        ShouldFailWith(CaseJson.Minimal(site).Set("tumour.depth", "submucosa"), ErrorCodes.FieldNotForSite, "tumour.depth");
+
+    [Theory]
+    [InlineData("stomach")]
+    [InlineData("duodenum")]
+    [InlineData("ampulla")]
+    [InlineData("jejunum")]
     [InlineData("ileum")]
+    [InlineData("appendix")]
     [InlineData("colon")]
+    [InlineData("rectum")]
+    [InlineData("unknown-primary")]
+    [InlineData("other")]
     public void Ordinary_depths_are_accepted_outside_the_ampulla(string site) =>
         ReadValid(CaseJson.Minimal(site).Set("tumour.depth", "subserosa"));
 
