@@ -383,6 +383,9 @@ public static class CaseReader
             if (t.Gapp.AnyGiven && family != ClassificationFamily.Ppgl)
                 Error(ErrorCodes.FieldNotForSite, "tumour.gapp", "GAPP applies only to pheochromocytoma and paraganglioma.", "absent for this tumour");
 
+            if (t.Gapp.CatecholamineType == CatecholamineType.NonFunctioning && t.FunctionalSyndrome == FunctionalSyndrome.CatecholamineExcess)
+                Error(ErrorCodes.InconsistentFacts, "tumour.gapp.catecholamineType", "The GAPP catecholamine type is non-functioning, but the syndrome is catecholamine excess.",
+                    "adrenergic or noradrenergic with catecholamine excess");
             if (t.Metastases is { Liver: false } && t.LiverTumourBurden is { Value: > 0 })
                 Error(ErrorCodes.InconsistentFacts, "tumour.liverTumourBurdenPercent", "A liver tumour burden is given but metastases.liver is false.", "0 or absent when the liver is free");
             if (t.LymphNodes.MesentericMassOver2cm == true && t.LymphNodes is { Positive: 0 })

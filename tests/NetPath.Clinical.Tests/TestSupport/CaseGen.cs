@@ -163,7 +163,8 @@ public static class CaseGen
                 MaybeSet(r, g, "cellularity", () => Pick(r, ["low", "moderate", "high"]));
                 MaybeSet(r, g, "comedoNecrosis", () => r.Next(2) == 0);
                 MaybeSet(r, g, "vascularOrCapsularInvasion", () => r.Next(2) == 0);
-                MaybeSet(r, g, "catecholamineType", () => Pick(r, ["adrenergic", "noradrenergic", "non-functioning"]));
+                var syndrome = t["functionalSyndrome"]?.GetValue<string>();
+                MaybeSet(r, g, "catecholamineType", () => Pick<string>(r, syndrome == "catecholamine-excess" ? ["adrenergic", "noradrenergic"] : ["adrenergic", "noradrenergic", "non-functioning"]));
                 t["gapp"] = g;
             });
         }

@@ -154,6 +154,15 @@ public class ContradictionTests
         ReadValid(CaseJson.Minimal(site).Set("tumour.depth", "subserosa"));
 
     [Fact]
+    public void A_non_functioning_catecholamine_type_with_catecholamine_excess_is_a_contradiction()
+    {
+        ShouldFailWith(CaseJson.Minimal("adrenal").Set("tumour.functionalSyndrome", "catecholamine-excess").Set("tumour.gapp.catecholamineType", "non-functioning"),
+            ErrorCodes.InconsistentFacts, "tumour.gapp.catecholamineType");
+        ReadValid(CaseJson.Minimal("adrenal").Set("tumour.functionalSyndrome", "catecholamine-excess").Set("tumour.gapp.catecholamineType", "noradrenergic"));
+        ReadValid(CaseJson.Minimal("adrenal").Set("tumour.functionalSyndrome", "none").Set("tumour.gapp.catecholamineType", "non-functioning"));
+    }
+
+    [Fact]
     public void A_liver_tumour_burden_with_a_free_liver_is_a_contradiction()
     {
         ShouldFailWith(CaseJson.Minimal().SetRaw("tumour.metastases", """{ "liver": false }""").Set("tumour.liverTumourBurdenPercent", 10),
