@@ -23,21 +23,13 @@ public class ValueTests
     [InlineData("adrenal", "tumour.gapp.cellularity", "very-high")]
     [InlineData("adrenal", "tumour.gapp.catecholamineType", "dopaminergic")]
     [InlineData("ileum", "patient.sex", "f")]
-    [InlineData("ileum", "history.priorTherapies", "")]
-    public void A_code_outside_its_set_is_an_invalid_code(string site, string path, string code)
-    {
-        var json = CaseJson.Minimal(site);
-        if (path == "history.priorTherapies")
-        {
-            json.SetRaw(path, """[{ "code": "systemic.ssa", "outcome": "cured" }]""");
-            path = "history.priorTherapies[0].outcome";
-        }
-        else
-        {
-            json.Set(path, code);
-        }
-        ShouldFailWith(json, ErrorCodes.InvalidCode, path);
-    }
+    public void A_code_outside_its_set_is_an_invalid_code(string site, string path, string code) =>
+        ShouldFailWith(CaseJson.Minimal(site).Set(path, code), ErrorCodes.InvalidCode, path);
+
+    [Fact]
+    public void A_therapy_outcome_outside_its_set_is_an_invalid_code() =>
+        ShouldFailWith(CaseJson.Minimal().SetRaw("history.priorTherapies", """[{ "code": "systemic.ssa", "outcome": "cured" }]"""),
+            ErrorCodes.InvalidCode, "history.priorTherapies[0].outcome");
 
     [Theory]
     [InlineData("tumour.invades", """["duodenum", "bladder"]""", "tumour.invades[1]")]
