@@ -75,6 +75,11 @@ public class JsonShapeTests
     }
 
     [Fact]
+    public void Member_names_are_case_sensitive_a_capitalised_tumour_is_unknown_and_the_tumour_missing() =>
+        Errors("""{ "schemaVersion": "1", "Tumour": { "primarySite": "ileum" } }""")
+            .ShouldBe([(ErrorCodes.UnknownField, "Tumour"), (ErrorCodes.Required, "tumour")], ignoreOrder: true);
+
+    [Fact]
     public void An_unknown_member_of_a_prior_therapy_is_reported_with_its_index() =>
         ShouldFailWith(CaseJson.Minimal().SetRaw("history.priorTherapies", """[{ "code": "systemic.ssa" }, { "code": "systemic.prrt", "dose": 7.4 }]"""),
             ErrorCodes.UnknownField, "history.priorTherapies[1].dose");
