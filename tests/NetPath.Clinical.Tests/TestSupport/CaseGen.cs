@@ -46,6 +46,36 @@ public static class CaseGen
         return bytes;
     }).ToArbitrary();
 
+    /// <summary>A valid case with one member no contract defines added to one of its objects, and that member's path.</summary>
+    public static Arbitrary<(string Json, string Path)> WithUnknownMember { get; } = Gen.Choose(0, int.MaxValue).Select(seed =>
+    {
+        var root = ValidCase(seed);
+        var objects = new List<(JsonObject Node, string Path)>();
+        CollectObjects(root, "", objects);
+        var (node, path) = objects[new Random(seed).Next(objects.Count)];
+        node["zzUnknown"] = 1;
+        return (root.ToJsonString(), path.Length == 0 ? "zzUnknown" : path + ".zzUnknown");
+    }).ToArbitrary();
+
+    private static void CollectObjects(JsonNode node, string path, List<(JsonObject, string)> into)
+    {
+        if (node is JsonObject o)
+        {
+            into.Add((o, path));
+            foreach (var (name, child) in o.ToList())
+            {
+                if (child is not null) CollectObjects(child, path.Length == 0 ? name : path + "." + name, into);
+            }
+        }
+        else if (node is JsonArray a)
+        {
+            for (var i = 0; i < a.Count; i++)
+            {
+                if (a[i] is { } child) CollectObjects(child, $"{path}[{i}]", into);
+            }
+        }
+    }
+
     public static JsonObject ValidCase(int seed)
     {
         var r = new Random(seed);

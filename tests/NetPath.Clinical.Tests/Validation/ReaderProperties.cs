@@ -60,6 +60,14 @@ public class ReaderProperties
         }));
 
     [Fact]
+    public void A_member_added_anywhere_in_a_valid_case_is_exactly_one_unknown_field_at_its_path() =>
+        Check.One(Runs, Prop.ForAll(CaseGen.WithUnknownMember, input =>
+        {
+            var read = CaseReader.Read(input.Json);
+            return read.Errors.Count == 1 && read.Errors[0].Code == ErrorCodes.UnknownField && read.Errors[0].Path == input.Path;
+        }));
+
+    [Fact]
     public void A_damaged_case_never_throws_and_never_gives_both_a_case_and_errors() =>
         Check.One(Runs.WithMaxTest(1000), Prop.ForAll(CaseGen.DamagedCases, json => IsOneOrTheOther(NetPathEngine.Current.Read(json))));
 
