@@ -125,8 +125,9 @@ public sealed class Grader(GradingKnowledge rules)
             basis.Insert(0, "Typical versus atypical carcinoid cannot be decided without the mitotic count and necrosis");
         }
 
-        if (t.HistologicType is HistologicType.TypicalCarcinoid && value == GradeValue.AtypicalCarcinoid
-            || t.HistologicType is HistologicType.AtypicalCarcinoid && value == GradeValue.TypicalCarcinoid)
+        // A carcinoid type the counts place elsewhere (including over 10 mitoses, a high-grade carcinoma) needs review.
+        if (t.HistologicType is HistologicType.TypicalCarcinoid && value is GradeValue.AtypicalCarcinoid or GradeValue.HighGradeCarcinoma
+            || t.HistologicType is HistologicType.AtypicalCarcinoid && value is GradeValue.TypicalCarcinoid or GradeValue.HighGradeCarcinoma)
         {
             findings.Warn("histologic-type-discordant",
                 $"The histologic type given ({WireCode<HistologicType>.Of(t.HistologicType.Value)}) disagrees with the WHO 2021 criteria applied to the counts ({WireCode<GradeValue>.Of(value)}); please review the pathology.");

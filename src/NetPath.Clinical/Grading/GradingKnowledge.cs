@@ -62,6 +62,9 @@ public sealed class GradingKnowledge
         {
             if (!Cases.WireCode<Assessments.GradeValue>.TryParse(bands[i].Grade, out var grade))
                 throw new KnowledgeException($"grading.json {path}[{i}]: '{bands[i].Grade}' is not a grade.");
+            // A WHO 2019 scale grades G1 to G3 and rises with the measure (NEC is morphology, not a band).
+            if (grade is not (Assessments.GradeValue.G1 or Assessments.GradeValue.G2 or Assessments.GradeValue.G3) || i > 0 && grade <= result[i - 1].Value)
+                throw new KnowledgeException($"grading.json {path}[{i}]: '{bands[i].Grade}' must be a WHO grade above the band before it.");
             result[i] = new(grade, bands[i].UpTo, bands[i].Inclusive, bands[i].Source);
         }
         CheckScale(result, path);
@@ -102,17 +105,48 @@ public sealed class GappRules
         var categories = dto.Categories.Select(c => Cases.WireCode<Assessments.GappCategory>.TryParse(c.Category, out var cat)
             ? (cat, c.UpTo)
             : throw new KnowledgeException($"grading.json gapp.categories: '{c.Category}' is not a GAPP category.")).ToArray();
+        CheckCategories(categories);
         return new GappRules
         {
             Source = dto.Source,
-            HistologicPattern = dto.HistologicPattern,
-            Cellularity = dto.Cellularity,
-            ComedoNecrosisPresent = dto.ComedoNecrosis["present"],
-            VascularOrCapsularInvasionPresent = dto.VascularOrCapsularInvasion["present"],
+            HistologicPattern = PointsForEveryCode<Cases.GappHistologicPattern>(dto.HistologicPattern, "gapp.histologicPattern"),
+            Cellularity = PointsForEveryCode<Cases.GappCellularity>(dto.Cellularity, "gapp.cellularity"),
+            ComedoNecrosisPresent = PresentPoints(dto.ComedoNecrosis, "gapp.comedoNecrosis"),
+            VascularOrCapsularInvasionPresent = PresentPoints(dto.VascularOrCapsularInvasion, "gapp.vascularOrCapsularInvasion"),
             Ki67 = ki67,
-            CatecholamineType = dto.CatecholamineType,
+            CatecholamineType = PointsForEveryCode<Cases.CatecholamineType>(dto.CatecholamineType, "gapp.catecholamineType"),
             Categories = categories,
         };
+    }
+
+    // The grader looks up the points of whatever code a case carries: a code without points would
+    // fail mid-assessment, and a key no case can carry is a typo. Both are caught at load.
+    private static Dictionary<string, int> PointsForEveryCode<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields)] TEnum>(
+        Dictionary<string, int> points, string path) where TEnum : struct, Enum
+    {
+        var codes = Cases.WireCode<TEnum>.All;
+        var missing = codes.Where(c => !points.ContainsKey(c)).ToArray();
+        var unknown = points.Keys.Where(k => !codes.Contains(k, StringComparer.Ordinal)).ToArray();
+        if (missing.Length > 0 || unknown.Length > 0)
+            throw new KnowledgeException($"grading.json {path}: needs points for exactly {string.Join(", ", codes)}; missing {string.Join(", ", missing)}; unknown {string.Join(", ", unknown)}.");
+        return new Dictionary<string, int>(points, StringComparer.Ordinal);
+    }
+
+    // The grader scores absence as 0 points (Kimura 2014); the file must say the same.
+    private static int PresentPoints(Dictionary<string, int> points, string path) =>
+        points.Count == 2 && points.TryGetValue("absent", out var absent) && absent == 0 && points.TryGetValue("present", out var present)
+            ? present
+            : throw new KnowledgeException($"grading.json {path}: needs exactly 'absent' (0) and 'present'.");
+
+    private static void CheckCategories((Assessments.GappCategory Category, int UpTo)[] categories)
+    {
+        if (categories.Length == 0)
+            throw new KnowledgeException("grading.json gapp.categories: at least one category is needed.");
+        for (var i = 1; i < categories.Length; i++)
+        {
+            if (categories[i].UpTo <= categories[i - 1].UpTo)
+                throw new KnowledgeException($"grading.json gapp.categories[{i}]: bounds must rise.");
+        }
     }
 
     public Assessments.GappCategory CategoryOf(int score)
@@ -182,6 +216,8 @@ internal sealed class GappCategoryDto
     public required int UpTo { get; init; }
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip)]
+// RespectNullableAnnotations: a null where the file model has a non-nullable member (a missing
+// source) fails the load instead of surfacing later as a NullReferenceException.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip, RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(GradingFile))]
 internal sealed partial class GradingJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NetPath.Clinical.Assessments;
 using NetPath.Clinical.Cases;
 using NetPath.Clinical.Cases.Wire;
@@ -27,11 +28,82 @@ public static class CaseReader
         }
         catch (JsonException ex)
         {
-            return CaseReadResult.Invalid([FromJsonException(ex)], null);
+            var first = FromJsonException(ex);
+            return first.Code == ErrorCodes.WrongType ? ReadAroundWrongTypes(utf8Json, first) : CaseReadResult.Invalid([first], null);
         }
         return dto is null
             ? CaseReadResult.Invalid([new(ErrorCodes.MalformedJson, "", "The case must be a JSON object, not null.", "a JSON object")], null)
             : FromWire(dto);
+    }
+
+    private const int MaxWrongTypes = 64;
+
+    /// <summary>
+    /// The deserialiser stops at the first value of the wrong JSON type. To report every error at
+    /// once, each such value is set aside (made null) and the case read again, until it deserialises;
+    /// then the rest of the case is validated. Errors at a set-aside path are its consequences
+    /// (tumour "required" after tumour was a string) and are not repeated.
+    /// </summary>
+    private static CaseReadResult ReadAroundWrongTypes(ReadOnlySpan<byte> utf8Json, ValidationError first)
+    {
+        var typeErrors = new List<ValidationError> { first };
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(utf8Json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException ex)
+        {
+            return CaseReadResult.Invalid([first, FromJsonException(ex)], null);
+        }
+        while (typeErrors.Count <= MaxWrongTypes && root is not null && SetAside(root, typeErrors[^1].Path))
+        {
+            try
+            {
+                var dto = root.Deserialize(CaseJsonContext.Default.CaseDto);
+                if (dto is null) break;
+                var rest = FromWire(dto).Errors.Where(e => !typeErrors.Exists(t => t.Path == e.Path));
+                return CaseReadResult.Invalid([.. typeErrors, .. rest], dto.Id);
+            }
+            catch (JsonException ex)
+            {
+                var next = FromJsonException(ex);
+                if (typeErrors.Exists(t => t.Path == next.Path)) break;
+                typeErrors.Add(next);
+                if (next.Code != ErrorCodes.WrongType) break;
+            }
+        }
+        return CaseReadResult.Invalid(typeErrors, null);
+    }
+
+    /// <summary>Makes the value at a field path ("history.priorTherapies[0].code") null; false when the path cannot be followed.</summary>
+    private static bool SetAside(JsonNode root, string path)
+    {
+        if (path.Length == 0 || path.Contains('\'', StringComparison.Ordinal)) return false;
+        JsonNode? parent = null;
+        string? member = null;
+        var index = -1;
+        var node = root;
+        foreach (var segment in path.Split('.'))
+        {
+            var open = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = open < 0 ? segment : segment[..open];
+            if (node is not JsonObject o || !o.ContainsKey(name)) return false;
+            (parent, member, index, node) = (o, name, -1, o[name]);
+            for (var at = open; at >= 0; at = segment.IndexOf('[', at + 1))
+            {
+                var close = segment.IndexOf(']', at);
+                if (close < 0 || node is not JsonArray a
+                    || !int.TryParse(segment.AsSpan(at + 1, close - at - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) || i >= a.Count)
+                    return false;
+                (parent, member, index, node) = (a, null, i, a[i]);
+            }
+        }
+        if (node is null) return false;
+        if (parent is JsonObject po) po[member!] = null;
+        else if (parent is JsonArray pa) pa[index] = null;
+        else return false;
+        return true;
     }
 
     public static CaseReadResult Read(string json) => Read(System.Text.Encoding.UTF8.GetBytes(json));
@@ -280,9 +352,19 @@ public static class CaseReader
                     "net for digestive and pancreatic NETs");
             if (t.HistologicType == HistologicType.Pheochromocytoma && site != PrimarySite.Adrenal)
                 Error(ErrorCodes.HistologySite, "tumour.histologicType", "A pheochromocytoma arises in the adrenal medulla by definition.", "paraganglioma outside the adrenal");
+            // Adrenal medulla and paraganglia give rise to pheochromocytoma and paraganglioma (WHO 2022); read as
+            // a PPGL, a NET or NEC there would be graded by GAPP and treated as a PPGL.
+            if (site is PrimarySite.Adrenal or PrimarySite.ExtraAdrenalParaganglion && t.HistologicType is { } type
+                && type is not (HistologicType.Pheochromocytoma or HistologicType.Paraganglioma)
+                && type is not (HistologicType.TypicalCarcinoid or HistologicType.AtypicalCarcinoid)) // reported above as thoracic types
+                Error(ErrorCodes.HistologySite, "tumour.histologicType",
+                    $"'{WireCode<HistologicType>.Of(type)}' does not arise from the adrenal medulla or a paraganglion.",
+                    "pheochromocytoma (adrenal) or paraganglioma; a neuroendocrine tumour of another adrenal origin is primarySite 'other' with otherSite");
             if (t.HistologicType == HistologicType.Paraganglioma && site == PrimarySite.Adrenal)
                 Error(ErrorCodes.HistologySite, "tumour.histologicType", "An adrenal paraganglioma is a pheochromocytoma (WHO 2022).", "pheochromocytoma for the adrenal");
-            if (t.HistologicType is HistologicType.Pheochromocytoma or HistologicType.Paraganglioma && t.Differentiation is not null and not Differentiation.Unknown)
+            // The family, not only the histologic type: an adrenal or paraganglion primary is a PPGL even when no type is given.
+            if (family == ClassificationFamily.Ppgl && t.HistologicType is null or HistologicType.Pheochromocytoma or HistologicType.Paraganglioma
+                && t.Differentiation is not null and not Differentiation.Unknown)
                 Error(ErrorCodes.DifferentiationHistology, "tumour.differentiation", "Differentiation (well or poor) does not apply to pheochromocytoma or paraganglioma; GAPP grades them.", "absent or unknown");
             if (t.ParagangliomaType is not null && site != PrimarySite.ExtraAdrenalParaganglion)
                 Error(ErrorCodes.FieldNotForSite, "tumour.paragangliomaType", "paragangliomaType applies only to extra-adrenal-paraganglion.", "absent for this site");
@@ -290,13 +372,20 @@ public static class CaseReader
                 Error(ErrorCodes.FieldNotForSite, "tumour.gastricType", "gastricType applies only to a stomach primary.", "absent for this site");
             if (t.MesoappendixInvasion is not null && site != PrimarySite.Appendix)
                 Error(ErrorCodes.FieldNotForSite, "tumour.mesoappendixInvasionMm", "mesoappendixInvasionMm applies only to an appendix primary.", "absent for this site");
-            if (t.Depth is Depth.SphincterOfOddi or Depth.DuodenalSubmucosa && site != PrimarySite.Ampulla)
+            // case.md: depth is the deepest layer reached in a luminal organ; the pancreas, lung, thymus,
+            // adrenal and paraganglia have no such layers, so a depth there would be dropped unread.
+            if (t.Depth is not null && site is PrimarySite.Pancreas or PrimarySite.Lung or PrimarySite.Thymus or PrimarySite.Adrenal or PrimarySite.ExtraAdrenalParaganglion)
+                Error(ErrorCodes.FieldNotForSite, "tumour.depth", "depth describes the wall layers of a luminal organ (stomach to rectum, ampulla).", "absent for this site");
+            else if (t.Depth is Depth.SphincterOfOddi or Depth.DuodenalSubmucosa && site != PrimarySite.Ampulla)
                 Error(ErrorCodes.FieldNotForSite, "tumour.depth", "sphincter-of-oddi and duodenal-submucosa describe ampullary tumours only.", "lamina-propria, submucosa, muscularis-propria, subserosa, serosa");
             if (t.OtherSite is not null && site != PrimarySite.Other)
                 Error(ErrorCodes.FieldNotForSite, "tumour.otherSite", "otherSite is only for primarySite 'other'.", "absent unless primarySite is other");
             if (t.Gapp.AnyGiven && family != ClassificationFamily.Ppgl)
                 Error(ErrorCodes.FieldNotForSite, "tumour.gapp", "GAPP applies only to pheochromocytoma and paraganglioma.", "absent for this tumour");
 
+            if (t.Gapp.CatecholamineType == CatecholamineType.NonFunctioning && t.FunctionalSyndrome == FunctionalSyndrome.CatecholamineExcess)
+                Error(ErrorCodes.InconsistentFacts, "tumour.gapp.catecholamineType", "The GAPP catecholamine type is non-functioning, but the syndrome is catecholamine excess.",
+                    "adrenergic or noradrenergic with catecholamine excess");
             if (t.Metastases is { Liver: false } && t.LiverTumourBurden is { Value: > 0 })
                 Error(ErrorCodes.InconsistentFacts, "tumour.liverTumourBurdenPercent", "A liver tumour burden is given but metastases.liver is false.", "0 or absent when the liver is free");
             if (t.LymphNodes.MesentericMassOver2cm == true && t.LymphNodes is { Positive: 0 })
