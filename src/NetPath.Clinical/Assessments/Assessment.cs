@@ -53,8 +53,12 @@ public sealed record Grade
     public GappScore? Gapp { get; init; }
 }
 
-/// <summary>GAPP total (0 to 10) and its category; <see cref="Complete"/> is false when some inputs were missing and the score is a minimum.</summary>
-public sealed record GappScore(int Score, GappCategory Category, bool Complete);
+/// <summary>
+/// The GAPP total (0 to 10) and its category. With inputs missing, <see cref="Score"/> is the
+/// least and <see cref="MaxScore"/> the most the total can be, <see cref="Complete"/> is false, and
+/// <see cref="Category"/> is null unless every possible total falls in one category.
+/// </summary>
+public sealed record GappScore(int Score, int MaxScore, GappCategory? Category, bool Complete);
 
 public sealed record StagingEntry
 {

@@ -18,6 +18,16 @@ public static class Classifier
         var t = c.Tumour;
         var family = SiteFacts.FamilyOf(t.PrimarySite, t.HistologicType, t.ParagangliomaType);
         var differentiation = DifferentiationOf(t, family);
+        if (differentiation == Differentiation.Unknown && family is ClassificationFamily.GepNet or ClassificationFamily.UnknownPrimary or ClassificationFamily.Other
+            && t.HistologicType is null && ProliferationExcludesNec(t))
+        {
+            // WHO 2019: a neuroendocrine carcinoma has Ki-67 over 20 % by definition, so a lower
+            // value makes the neoplasm a well-differentiated NET. Said aloud, never silent.
+            differentiation = Differentiation.Well;
+            findings.Warn("differentiation-inferred", t.Ki67 is { } k
+                ? $"Differentiation was not reported; Ki-67 of {k} rules out a neuroendocrine carcinoma (over 20 % by definition, WHO 2019), so the tumour is classified as a well-differentiated NET. Please confirm on the pathology report."
+                : $"Differentiation was not reported; {t.Mitoses} rules out a neuroendocrine carcinoma (over 20 by definition, WHO 2019), so the tumour is classified as a well-differentiated NET. Please confirm on the pathology report.");
+        }
         var histology = t.HistologicType ?? DeriveHistology(t, family, differentiation);
 
         if (family is ClassificationFamily.GepNet or ClassificationFamily.LungNet or ClassificationFamily.UnknownPrimary or ClassificationFamily.Other
@@ -71,6 +81,23 @@ public static class Classifier
         ClassificationFamily.LungNet => null,
         _ => differentiation == Differentiation.Well ? HistologicType.Net : null,
     };
+
+    /// <summary>
+    /// Completes a thoracic classification from its WHO 2021 grade: a tumour the counts make a
+    /// typical or atypical carcinoid is that histologic type, and well differentiated by definition.
+    /// </summary>
+    public static Assessments.Classification WithThoracicType(Assessments.Classification classification, Grade grade)
+    {
+        ArgumentNullException.ThrowIfNull(classification);
+        ArgumentNullException.ThrowIfNull(grade);
+        if (classification.Family != ClassificationFamily.LungNet || classification.HistologicType is not null) return classification;
+        return grade.Value switch
+        {
+            GradeValue.TypicalCarcinoid => classification with { HistologicType = HistologicType.TypicalCarcinoid, Differentiation = Differentiation.Well },
+            GradeValue.AtypicalCarcinoid => classification with { HistologicType = HistologicType.AtypicalCarcinoid, Differentiation = Differentiation.Well },
+            _ => classification,
+        };
+    }
 
     /// <summary>NEC has Ki-67 over 20 % and over 20 mitoses per 2 mm² by definition (WHO 2019); lower values rule it out.</summary>
     internal static bool ProliferationExcludesNec(Tumour t) =>

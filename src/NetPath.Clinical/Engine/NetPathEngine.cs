@@ -57,6 +57,7 @@ public sealed class NetPathEngine
         var findings = new Findings();
         var classification = Classifier.Classify(c, findings);
         var grade = grader.Grade(c, classification, findings);
+        classification = Classifier.WithThoracicType(classification, grade);
         var staging = stager.Stage(c, classification, grade, findings);
         var plan = planner.Plan(new ClinicalPicture(c, c.AssessmentDate ?? today, classification, grade, staging), findings);
         return new Assessment

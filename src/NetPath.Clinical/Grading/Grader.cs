@@ -185,7 +185,7 @@ public sealed class Grader(GradingKnowledge rules)
             System = GradeSystem.Gapp,
             Value = GradeValue.NotApplicable,
             Basis = basis,
-            Gapp = low == high ? new GappScore(min, low, complete) : new GappScore(min, low, false),
+            Gapp = new GappScore(min, max, low == high ? low : null, complete),
         };
     }
 

@@ -52,7 +52,7 @@ public class GappGradingTests
             """, ki67);
         a.Grade.System.ShouldBe(GradeSystem.Gapp);
         a.Grade.Value.ShouldBe(GradeValue.NotApplicable);
-        a.Grade.Gapp.ShouldBe(new GappScore(score, category, Complete: true));
+        a.Grade.Gapp.ShouldBe(new GappScore(score, score, category, Complete: true));
         a.MissingFields().ShouldNotContain(f => f.StartsWith("tumour.gapp", StringComparison.Ordinal) || f == "tumour.ki67Percent");
     }
 
@@ -61,21 +61,21 @@ public class GappGradingTests
         AssessGapp("""
             { "histologicPattern": "zellballen", "cellularity": "moderate", "comedoNecrosis": false,
               "vascularOrCapsularInvasion": true, "catecholamineType": "noradrenergic" }
-            """, 2, "extra-adrenal-paraganglion").Grade.Gapp.ShouldBe(new GappScore(4, GappCategory.ModeratelyDifferentiated, true));
+            """, 2, "extra-adrenal-paraganglion").Grade.Gapp.ShouldBe(new GappScore(4, 4, GappCategory.ModeratelyDifferentiated, true));
 
     [Fact]
     public void A_partial_gapp_that_settles_the_category_says_so_and_names_what_is_missing()
     {
         // Given: 4 points (comedo 2, high cellularity 2); missing pattern (up to 1), invasion (1), Ki-67 (2), catecholamine (1):
         // at most 9, so 4 to 9 spans two categories. Add pattern 1 and invasion 1: 6 to 9, still open.
-        // Settled: 7 given points leave 7 to 10, all poorly differentiated.
+        // Settled: 7 given points leave 7 to 9, all poorly differentiated.
         var a = AssessGapp("""{ "histologicPattern": "pseudorosette", "cellularity": "high", "comedoNecrosis": true, "vascularOrCapsularInvasion": true, "catecholamineType": "noradrenergic" }""", null);
-        a.Grade.Gapp.ShouldBe(new GappScore(7, GappCategory.PoorlyDifferentiated, Complete: false));
+        a.Grade.Gapp.ShouldBe(new GappScore(7, 9, GappCategory.PoorlyDifferentiated, Complete: false));
         a.MissingFields().ShouldContain("tumour.ki67Percent");
 
         var low = AssessGapp("""{ "histologicPattern": "zellballen", "cellularity": "low", "comedoNecrosis": false, "vascularOrCapsularInvasion": false }""", 0.5);
         // 0 given; catecholamine type missing could add 1: 0 to 1, well differentiated either way.
-        low.Grade.Gapp.ShouldBe(new GappScore(0, GappCategory.WellDifferentiated, Complete: false));
+        low.Grade.Gapp.ShouldBe(new GappScore(0, 1, GappCategory.WellDifferentiated, Complete: false));
         low.MissingFields().ShouldContain("tumour.gapp.catecholamineType");
     }
 
@@ -86,6 +86,8 @@ public class GappGradingTests
         a.Grade.System.ShouldBe(GradeSystem.Gapp);
         a.Grade.Gapp.ShouldNotBeNull();
         a.Grade.Gapp.Score.ShouldBe(1);
+        a.Grade.Gapp.MaxScore.ShouldBeGreaterThan(2);
+        a.Grade.Gapp.Category.ShouldBeNull();
         a.Grade.Gapp.Complete.ShouldBeFalse();
         a.MissingFields().ShouldContain("tumour.gapp.histologicPattern");
         a.MissingFields().ShouldContain("tumour.gapp.comedoNecrosis");

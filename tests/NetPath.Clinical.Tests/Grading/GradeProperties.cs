@@ -133,6 +133,6 @@ public class GradeProperties
                 var expected = pattern.Item2 + cellularity.Item2 + (comedo ? 2 : 0) + (invasion ? 1 : 0)
                     + (ki67 < 1 ? 0 : ki67 <= 3 ? 1 : 2) + catecholamine.Item2;
                 var category = expected <= 2 ? GappCategory.WellDifferentiated : expected <= 6 ? GappCategory.ModeratelyDifferentiated : GappCategory.PoorlyDifferentiated;
-                return ClassifyAndGrade(json).Grade.Gapp == new GappScore(expected, category, true);
+                return ClassifyAndGrade(json).Grade.Gapp == new GappScore(expected, expected, category, true);
             }));
 }

@@ -36,6 +36,7 @@ public static class Engine
         var findings = new Findings();
         var classification = Classifier.Classify(c, findings);
         var grade = new Grader(NetPathEngine.Current.Knowledge.Grading).Grade(c, classification, findings);
+        classification = Classifier.WithThoracicType(classification, grade);
 
         var full = NetPathEngine.Current.Assess(c, Today);
         full.Classification.ShouldBe(classification);
