@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace NetPath.Storage;
 
@@ -43,9 +44,18 @@ public sealed class NetPathDb(DbContextOptions<NetPathDb> options) : DbContext(o
             foreach (var property in entity.GetProperties())
             {
                 property.SetColumnName(SnakeCase(property.Name));
+                // Every stored time is UTC; SQLite gives it back without a kind.
+                if (property.ClrType == typeof(DateTime)) property.SetValueConverter(UtcConverter);
+                else if (property.ClrType == typeof(DateTime?)) property.SetValueConverter(NullableUtcConverter);
             }
         }
     }
+
+    private static readonly ValueConverter<DateTime, DateTime> UtcConverter =
+        new(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private static readonly ValueConverter<DateTime?, DateTime?> NullableUtcConverter =
+        new(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
 
     internal static string SnakeCase(string name)
     {

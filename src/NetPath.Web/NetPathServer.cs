@@ -61,6 +61,8 @@ public static class NetPathServer
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
         });
+        // EF Core's command log repeats SQL text on every request; warnings and errors are enough.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services);
         var app = builder.Build();
         Configure(app);
