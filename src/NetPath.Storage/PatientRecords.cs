@@ -246,6 +246,9 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
     public async Task<IReadOnlyList<AssessmentRecord>> ListAssessmentsAsync(Guid patientId, CancellationToken ct) =>
         await db.Assessments.Where(a => a.PatientId == patientId).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
 
+    public async Task<AssessmentRecord?> GetAssessmentAsync(Guid patientId, Guid assessmentId, CancellationToken ct) =>
+        await db.Assessments.SingleOrDefaultAsync(a => a.PatientId == patientId && a.Id == assessmentId, ct).ConfigureAwait(false);
+
     /// <summary>Every stored assessment, for de-identified research export.</summary>
     public async Task<IReadOnlyList<AssessmentRecord>> ListAllAssessmentsAsync(int skip, int take, CancellationToken ct) =>
         await db.Assessments.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Skip(skip).Take(take).ToListAsync(ct).ConfigureAwait(false);

@@ -201,6 +201,9 @@ public sealed class ApiTests(Servers servers)
 
         var history = await (await client.GetAsync($"/api/patients/{id}/assessments")).JsonAsync();
         history.GetArrayLength().ShouldBe(1);
+        var single = await client.GetAsync(stored.Headers.Location);
+        single.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await single.JsonAsync()).GetProperty("id").GetGuid().ShouldBe(a.GetProperty("id").GetGuid());
         var patient = await (await client.GetAsync($"/api/patients/{id}")).JsonAsync();
         patient.GetProperty("summary").GetProperty("site").GetString().ShouldBe("pancreas");
         patient.GetProperty("summary").GetProperty("grade").GetString().ShouldBe("G1");
@@ -303,6 +306,7 @@ public sealed class ApiTests(Servers servers)
         text.ShouldNotContain("1951-07-13");
         text.ShouldNotContain("ex-03");
         (await researcher.GetAsync($"/api/patients/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.AuditAsync(id)).ShouldContain(e => e.Action == "patient.read" && e.Outcome == AuditOutcomes.Denied && e.UserName.StartsWith("researcher-", StringComparison.Ordinal));
     }
 
     [Theory, MemberData(nameof(Backends))]

@@ -41,10 +41,8 @@ public sealed partial class PermissionMatrixTests(Servers servers)
     public async Task Each_role_is_allowed_exactly_what_the_matrix_grants(string backend, string policy, string role)
     {
         var app = servers.For(backend);
-        var clinician = await app.SignedInAsync(Roles.Clinician);
-        var (patientId, etag) = await clinician.CreatePatientAsync("Matrix Patient");
-        (await clinician.AddCaseAsync(patientId, etag, Repo.Case("01-rectal-small"))).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var client = await app.SignedInAsync(role, role == Roles.Patient ? patientId : null);
+        var (patientId, clients) = await servers.MatrixAsync(backend);
+        var client = clients[role];
         var allowed = Permissions.Of(policy).Roles.Contains(role);
         var endpoints = Endpoints(app).Where(e => e.Policy == policy).ToList();
         endpoints.ShouldNotBeEmpty($"no endpoint uses policy {policy}");
@@ -73,7 +71,7 @@ public sealed partial class PermissionMatrixTests(Servers servers)
 
     private static HttpRequestMessage Request(ApiEndpoint e, Guid patientId)
     {
-        var path = VersionRoute().Replace(IdRoute().Replace(e.Route, patientId.ToString()), "1");
+        var path = AssessmentRoute().Replace(VersionRoute().Replace(IdRoute().Replace(e.Route, patientId.ToString()), "1"), Guid.Empty.ToString());
         var request = new HttpRequestMessage(new HttpMethod(e.Method), path);
         if (e.Method is "POST" or "PUT")
         {
@@ -90,6 +88,9 @@ public sealed partial class PermissionMatrixTests(Servers servers)
 
     [GeneratedRegex(@"\{id(:guid)?\}")]
     private static partial Regex IdRoute();
+
+    [GeneratedRegex(@"\{assessmentId(:guid)?\}")]
+    private static partial Regex AssessmentRoute();
 
     [GeneratedRegex(@"\{version(:int)?\}")]
     private static partial Regex VersionRoute();

@@ -11,6 +11,9 @@ namespace NetPath.Web.Features;
 /// data leaves an audit event, refusals included. Creates honour Idempotency-Key; edits need
 /// If-Match with the record's ETag.
 /// </summary>
+/// <summary>The audit action name of an endpoint, so that refusals by policy are audited under the same name as the handler's own events.</summary>
+internal sealed record AuditAction(string Name);
+
 internal static class PatientEndpoints
 {
     public const int MaxPageSize = 200;
@@ -18,18 +21,19 @@ internal static class PatientEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var patients = app.MapGroup("/api/patients").WithTags("Patients");
-        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").Accepts<PatientWrite>("application/json");
-        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients");
-        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient");
-        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").Accepts<PatientWrite>("application/json");
-        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient");
+        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").WithMetadata(new AuditAction("patient.create")).Accepts<PatientWrite>("application/json");
+        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").WithMetadata(new AuditAction("patient.list"));
+        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").WithMetadata(new AuditAction("patient.read"));
+        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").WithMetadata(new AuditAction("patient.update")).Accepts<PatientWrite>("application/json");
+        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").WithMetadata(new AuditAction("patient.delete"));
 
-        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").Accepts<CaseDto>("application/json");
-        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions");
-        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion");
+        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").WithMetadata(new AuditAction("case.create")).Accepts<CaseDto>("application/json");
+        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions").WithMetadata(new AuditAction("case.list"));
+        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion").WithMetadata(new AuditAction("case.read"));
 
-        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment");
-        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments");
+        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment").WithMetadata(new AuditAction("assessment.create"));
+        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments").WithMetadata(new AuditAction("assessment.list"));
+        patients.MapGet("/{id:guid}/assessments/{assessmentId:guid}", GetAssessment).RequireAuthorization(Permissions.PatientsRead).WithName("GetAssessment").WithMetadata(new AuditAction("assessment.read"));
     }
 
     private static async Task<Results<Created<PatientView>, ProblemHttpResult>> Create(
@@ -191,6 +195,17 @@ internal static class PatientEndpoints
         if (p is null) return Problems.NotFound();
         var list = await records.ListAssessmentsAsync(id, ct).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<StoredAssessmentView>>([.. list.Select(StoredAssessmentView.Of)]);
+    }
+
+    private static async Task<Results<Ok<StoredAssessmentView>, ProblemHttpResult>> GetAssessment(
+        Guid id, Guid assessmentId, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (await Refuse(actor, id, "assessment.read", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
+        var a = p is null ? null : await records.GetAssessmentAsync(id, assessmentId, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, "assessment.read", id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        return a is null ? Problems.NotFound() : TypedResults.Ok(StoredAssessmentView.Of(a));
     }
 
     /// <summary>Refuses (and audits) a patient-role account reaching for a record not its own.</summary>

@@ -17,7 +17,7 @@ internal sealed class AuditedAuthorization(ILogger<AuditedAuthorization> log) : 
         if (authorizeResult.Forbidden && context.Request.Path.StartsWithSegments("/api/patients", StringComparison.Ordinal))
         {
             Guid? patientId = Guid.TryParse(context.GetRouteValue("id") as string, out var id) ? id : null;
-            var action = context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? context.Request.Method;
+            var action = context.GetEndpoint()?.Metadata.GetMetadata<Features.AuditAction>()?.Name ?? context.Request.Method;
             var audit = context.RequestServices.GetRequiredService<AuditTrail>();
             await audit.RecordAsync(context.User.ToActor(), action, patientId, AuditOutcomes.Denied, context.RequestAborted).ConfigureAwait(false);
             Log.Denied(log, context.User.UserId(), action, patientId);

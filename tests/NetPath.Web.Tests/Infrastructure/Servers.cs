@@ -10,7 +10,23 @@ public sealed class Servers : IDisposable
 {
     private readonly ConcurrentDictionary<string, NetPathFactory> factories = new();
 
+    private readonly ConcurrentDictionary<string, (Guid PatientId, Dictionary<string, HttpClient> Clients)> matrix = new();
+
     public NetPathFactory For(string backend) => factories.GetOrAdd(backend, b => new NetPathFactory(b));
+
+    /// <summary>One patient with a case, and one signed-in client per role (role patient linked to that patient), per backend.</summary>
+    public async Task<(Guid PatientId, Dictionary<string, HttpClient> Clients)> MatrixAsync(string backend)
+    {
+        if (matrix.TryGetValue(backend, out var ready)) return ready;
+        var app = For(backend);
+        var clinician = await app.SignedInAsync(NetPath.Storage.Roles.Clinician);
+        var (patientId, etag) = await clinician.CreatePatientAsync("Matrix Patient");
+        (await clinician.AddCaseAsync(patientId, etag, Repo.Case("01-rectal-small"))).EnsureSuccessStatusCode();
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var role in NetPath.Storage.Roles.All)
+            clients[role] = await app.SignedInAsync(role, role == NetPath.Storage.Roles.Patient ? patientId : null);
+        return matrix[backend] = (patientId, clients);
+    }
 
     public void Dispose()
     {
