@@ -324,6 +324,26 @@ public sealed class ApiTests(Servers servers)
     }
 
     [Theory, MemberData(nameof(Backends))]
+    public async Task Admin_creates_a_patient_account_linked_to_one_record(string backend)
+    {
+        var app = servers.For(backend);
+        var (id, _) = await (await app.SignedInAsync(Roles.Clinician)).CreatePatientAsync("Account Holder");
+        var admin = await app.SignedInAsync(Roles.Admin);
+        var name = $"patient-{Guid.NewGuid():N}";
+
+        (await admin.PostAsJsonAsync("/api/users", new { userName = name, password = "patient-password-1", role = "patient" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.PostAsJsonAsync("/api/users", new { userName = name, password = "short", role = "patient", patientId = id })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await admin.PostAsJsonAsync("/api/users", new { userName = name, password = "patient-password-1", role = "patient", patientId = id })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await admin.PostAsJsonAsync("/api/users", new { userName = name, password = "patient-password-1", role = "patient", patientId = id })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        var patient = app.Client();
+        (await patient.PostAsJsonAsync("/api/auth/signin", new { userName = name, password = "patient-password-1" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await patient.GetAsync($"/api/patients/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await patient.PostAsync("/api/auth/signout", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await patient.GetAsync($"/api/patients/{id}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory, MemberData(nameof(Backends))]
     public async Task Repeated_wrong_passwords_lock_the_account(string backend)
     {
         var app = servers.For(backend);

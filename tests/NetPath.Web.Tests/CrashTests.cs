@@ -19,11 +19,13 @@ public sealed class CrashTests
     private const string UserName = "crash-clinician";
     private const string Password = "crash-test-password";
 
-    [Fact]
-    public async Task Acknowledged_writes_survive_SIGKILL_and_nothing_is_left_half_written()
+    public static TheoryData<string> Backends => Infrastructure.Backends.All;
+
+    [Theory, MemberData(nameof(Backends))]
+    public async Task Acknowledged_writes_survive_SIGKILL_and_nothing_is_left_half_written(string backend)
     {
         var folder = Directory.CreateTempSubdirectory("netpath-crash");
-        var database = Path.Combine(folder.FullName, "crash.db");
+        var database = backend == Infrastructure.Backends.Sqlite ? Path.Combine(folder.FullName, "crash.db") : Infrastructure.Backends.NewDatabase(backend);
         var location = DatabaseLocation.Parse(database);
         await using (var db = StorageServices.Open(location))
         {
