@@ -57,6 +57,9 @@ public sealed class Accounts(NetPathDb db, TimeProvider time)
     public async Task<bool> ExistsAsync(string userName, CancellationToken ct) =>
         await db.Users.AnyAsync(u => u.UserName == userName, ct).ConfigureAwait(false);
 
+    public async Task<bool> AnyAsync(CancellationToken ct) =>
+        await db.Users.AnyAsync(ct).ConfigureAwait(false);
+
     public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken ct)
     {
         db.ChangeTracker.Clear();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NetPath.Storage;
 using NetPath.Web.Tests.Infrastructure;
 
@@ -56,6 +57,18 @@ public sealed class EntryPointTests
         (await client.GetAsync("/api/audit")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var me = JsonDocument.Parse(await client.GetStringAsync("/api/auth/me")).RootElement;
         me.GetProperty("role").GetString().ShouldBe(Roles.Admin);
+    }
+
+    [Fact]
+    public async Task Demo_data_is_never_seeded_into_a_database_that_has_accounts()
+    {
+        using var app = new NetPathFactory(Infrastructure.Backends.Sqlite);
+        await app.CreateUserAsync(Roles.Clinician);
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var seeded = await Hosting.DemoData.SeedAsync(sp.GetRequiredService<Accounts>(), sp.GetRequiredService<PatientRecords>(), sp.GetRequiredService<Features.Assessor>(), CancellationToken.None);
+        seeded.ShouldBe(0);
+        (await sp.GetRequiredService<Accounts>().ExistsAsync(Hosting.DemoData.UserName, CancellationToken.None)).ShouldBeFalse();
     }
 
     private static int FreePort()

@@ -5,8 +5,9 @@ namespace NetPath.Web.Hosting;
 
 /// <summary>
 /// Clearly synthetic demo records ("Demo Patient A".."C", no dates of birth, no record numbers)
-/// and a demo clinician account, so that a fresh install can be tried at once. Seeded once:
-/// the demo account's existence marks it done. Never seeded with --no-demo.
+/// and a demo clinician account, so that a fresh install can be tried at once. Seeded only into
+/// a database with no accounts at all: a database that already has real users never gets an
+/// account whose password is printed on the console. Never seeded with --no-demo.
 /// </summary>
 internal static class DemoData
 {
@@ -42,7 +43,7 @@ internal static class DemoData
     /// <summary>Seeds the demo data unless present; returns the number of patients added.</summary>
     public static async Task<int> SeedAsync(Accounts accounts, PatientRecords records, Assessor assessor, CancellationToken ct)
     {
-        if (await accounts.ExistsAsync(UserName, ct).ConfigureAwait(false)) return 0;
+        if (await accounts.AnyAsync(ct).ConfigureAwait(false)) return 0;
         var actor = new Actor("system:demo-seed", Roles.Clinician, null);
         foreach (var (name, json) in Patients)
         {

@@ -21,6 +21,7 @@ internal sealed class StartupTasks(IServiceProvider services, IConfiguration con
         {
             var seeded = await DemoData.SeedAsync(sp.GetRequiredService<Accounts>(), sp.GetRequiredService<PatientRecords>(), sp.GetRequiredService<Assessor>(), cancellationToken).ConfigureAwait(false);
             if (seeded > 0) Log.DemoSeeded(log, seeded);
+            demo = await sp.GetRequiredService<Accounts>().ExistsAsync(DemoData.UserName, cancellationToken).ConfigureAwait(false);
         }
         lifetime.ApplicationStarted.Register(() =>
         {
