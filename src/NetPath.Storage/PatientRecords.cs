@@ -249,9 +249,11 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
     public async Task<AssessmentRecord?> GetAssessmentAsync(Guid patientId, Guid assessmentId, CancellationToken ct) =>
         await db.Assessments.SingleOrDefaultAsync(a => a.PatientId == patientId && a.Id == assessmentId, ct).ConfigureAwait(false);
 
-    /// <summary>Every stored assessment, for de-identified research export.</summary>
+    /// <summary>Every stored assessment of a record not deleted, for de-identified research export.</summary>
     public async Task<IReadOnlyList<AssessmentRecord>> ListAllAssessmentsAsync(int skip, int take, CancellationToken ct) =>
-        await db.Assessments.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Skip(skip).Take(take).ToListAsync(ct).ConfigureAwait(false);
+        await db.Assessments
+            .Where(a => db.Patients.Any(p => p.Id == a.PatientId && p.DeletedAt == null))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Skip(skip).Take(take).ToListAsync(ct).ConfigureAwait(false);
 
     private async Task<WriteResult<IdempotencyRecord>?> ReplayAsync(Actor actor, string operation, Idempotency? idempotency, CancellationToken ct)
     {

@@ -305,6 +305,13 @@ public sealed class ApiTests(Servers servers)
         text.ShouldNotContain(id.ToString());
         text.ShouldNotContain("1951-07-13");
         text.ShouldNotContain("ex-03");
+        var count = (await response.JsonAsync()).GetArrayLength();
+
+        var current = (await clinician.GetAsync($"/api/patients/{id}")).Headers.ETag!.ToString();
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/patients/{id}");
+        delete.Headers.TryAddWithoutValidation("If-Match", current);
+        (await clinician.SendAsync(delete)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await (await researcher.GetAsync("/api/research/assessments?take=1000")).JsonAsync()).GetArrayLength().ShouldBe(count - 1);
         (await researcher.GetAsync($"/api/patients/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.AuditAsync(id)).ShouldContain(e => e.Action == "patient.read" && e.Outcome == AuditOutcomes.Denied && e.UserName.StartsWith("researcher-", StringComparison.Ordinal));
     }

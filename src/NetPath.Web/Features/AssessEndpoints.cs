@@ -13,6 +13,9 @@ internal static class AssessEndpoints
             .Accepts<CaseDto>("application/json")
             .WithTags("Assessments")
             .WithName("AssessCase")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Assess a case without storing it.");
     }
 

@@ -13,7 +13,8 @@ internal static class AuthEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
-        auth.MapPost("/signin", SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit).WithName("SignIn");
+        auth.MapPost("/signin", SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit).WithName("SignIn")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/signout", (Delegate)SignOut).AllowAnonymous().WithName("SignOut");
         auth.MapGet("/me", Me).RequireAuthorization().WithName("CurrentSession");
     }

@@ -20,20 +20,21 @@ internal static class PatientEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var patients = app.MapGroup("/api/patients").WithTags("Patients");
-        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").WithMetadata(new AuditAction("patient.create")).Accepts<PatientWrite>("application/json");
+        var patients = app.MapGroup("/api/patients").WithTags("Patients")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditAction("patient.create")).Accepts<PatientWrite>("application/json");
         patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").WithMetadata(new AuditAction("patient.list"));
-        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").WithMetadata(new AuditAction("patient.read"));
-        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").WithMetadata(new AuditAction("patient.update")).Accepts<PatientWrite>("application/json");
-        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").WithMetadata(new AuditAction("patient.delete"));
+        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("patient.read"));
+        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("patient.update")).Accepts<PatientWrite>("application/json");
+        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("patient.delete"));
 
-        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").WithMetadata(new AuditAction("case.create")).Accepts<CaseDto>("application/json");
-        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions").WithMetadata(new AuditAction("case.list"));
-        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion").WithMetadata(new AuditAction("case.read"));
+        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("case.create")).Accepts<CaseDto>("application/json");
+        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("case.list"));
+        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("case.read"));
 
-        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment").WithMetadata(new AuditAction("assessment.create"));
-        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments").WithMetadata(new AuditAction("assessment.list"));
-        patients.MapGet("/{id:guid}/assessments/{assessmentId:guid}", GetAssessment).RequireAuthorization(Permissions.PatientsRead).WithName("GetAssessment").WithMetadata(new AuditAction("assessment.read"));
+        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditAction("assessment.create"));
+        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("assessment.list"));
+        patients.MapGet("/{id:guid}/assessments/{assessmentId:guid}", GetAssessment).RequireAuthorization(Permissions.PatientsRead).WithName("GetAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("assessment.read"));
     }
 
     private static async Task<Results<Created<PatientView>, ProblemHttpResult>> Create(
