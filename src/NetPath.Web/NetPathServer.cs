@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetPath.Clinical.Engine;
@@ -84,6 +85,15 @@ public static class NetPathServer
             doc.Info.Description = "Clinical decision support for neuroendocrine tumours: assessments, patient records, audit. See docs/security.md for who may call what.";
             // The document is committed and compared byte for byte: no host-dependent servers.
             doc.Servers?.Clear();
+            doc.Components ??= new OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["session"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Cookie,
+                Name = "netpath.session",
+                Description = "Session cookie from POST /api/auth/signin. State-changing /api calls also need the header X-NetPath-Request (docs/security.md).",
+            };
             return Task.CompletedTask;
         }));
 
