@@ -1,0 +1,253 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NetPath.Clinical.Cases.Wire;
+using NetPath.Storage;
+using NetPath.Web.Security;
+
+namespace NetPath.Web.Features;
+
+/// <summary>
+/// Patient records, their case versions and stored assessments. Every read and write of patient
+/// data leaves an audit event, refusals included. Creates honour Idempotency-Key; edits need
+/// If-Match with the record's ETag.
+/// </summary>
+/// <summary>The audit action name of an endpoint, so that refusals by policy are audited under the same name as the handler's own events.</summary>
+internal sealed record AuditAction(string Name);
+
+internal static class PatientEndpoints
+{
+    public const int MaxPageSize = 200;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var patients = app.MapGroup("/api/patients").WithTags("Patients")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditAction("patient.create")).Accepts<PatientWrite>("application/json");
+        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").WithMetadata(new AuditAction("patient.list"));
+        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("patient.read"));
+        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("patient.update")).Accepts<PatientWrite>("application/json");
+        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("patient.delete"));
+
+        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("case.create")).Accepts<CaseDto>("application/json");
+        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("case.list"));
+        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("case.read"));
+
+        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditAction("assessment.create"));
+        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("assessment.list"));
+        patients.MapGet("/{id:guid}/assessments/{assessmentId:guid}", GetAssessment).RequireAuthorization(Permissions.PatientsRead).WithName("GetAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("assessment.read"));
+    }
+
+    private static async Task<Results<Created<PatientView>, ProblemHttpResult>> Create(
+        HttpContext http, PatientRecords records, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync(http.Request, ct).ConfigureAwait(false);
+        if (body is null) return Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-large", "The body is too large.");
+        var (input, problem) = ParsePatient(body);
+        if (problem is not null) return problem;
+        var (key, keyProblem) = RequestBody.Idempotency(http.Request, body);
+        if (keyProblem is not null) return (ProblemHttpResult)keyProblem;
+        var actor = http.User.ToActor();
+        var result = await records.CreatePatientAsync(actor, input!, key, ct).ConfigureAwait(false);
+        if (result.Status == WriteStatus.KeyReused) return Problems.KeyReused();
+        if (result.Value is null) return Problems.Conflict();
+        var p = result.Value;
+        Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "created", p.Id);
+        http.Response.Headers.ETag = ETags.Of(p.Version);
+        return TypedResults.Created($"/api/patients/{p.Id}", PatientView.Of(p));
+    }
+
+    private static async Task<Ok<PageView<PatientView>>> List(
+        HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct,
+        string? site = null, string? stageGroup = null, string? grade = null, DateOnly? followUpDueBy = null,
+        int page = 1, int pageSize = 50)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var result = await records.ListPatientsAsync(new PatientFilter(site, stageGroup, grade, followUpDueBy), page, pageSize, ct).ConfigureAwait(false);
+        await audit.RecordAsync(http.User.ToActor(), "patient.list", null, AuditOutcomes.Success, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new PageView<PatientView>([.. result.Items.Select(PatientView.Of)], result.PageNumber, result.PageSize, result.Total));
+    }
+
+    private static async Task<Results<Ok<PatientView>, ProblemHttpResult>> Get(
+        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (await Refuse(actor, id, "patient.read", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, "patient.read", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        if (p is null) return Problems.NotFound();
+        http.Response.Headers.ETag = ETags.Of(p.Version);
+        return TypedResults.Ok(PatientView.Of(p));
+    }
+
+    private static async Task<Results<Ok<PatientView>, ProblemHttpResult>> Update(
+        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync(http.Request, ct).ConfigureAwait(false);
+        if (body is null) return Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-large", "The body is too large.");
+        var (input, problem) = ParsePatient(body);
+        if (problem is not null) return problem;
+        if (ETags.FromIfMatch(http.Request) is not { } expected) return Problems.PreconditionRequired();
+        var actor = http.User.ToActor();
+        var result = await records.UpdatePatientAsync(actor, id, expected, input!, ct).ConfigureAwait(false);
+        if (await Failed(result.Status, result.CurrentVersion, actor, "patient.update", id, audit, ct).ConfigureAwait(false) is { } failed) return failed;
+        Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "updated", id);
+        http.Response.Headers.ETag = ETags.Of(result.Value!.Version);
+        return TypedResults.Ok(PatientView.Of(result.Value));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (ETags.FromIfMatch(http.Request) is not { } expected) return Problems.PreconditionRequired();
+        var actor = http.User.ToActor();
+        var result = await records.DeletePatientAsync(actor, id, expected, ct).ConfigureAwait(false);
+        if (await Failed(result.Status, result.CurrentVersion, actor, "patient.delete", id, audit, ct).ConfigureAwait(false) is { } failed) return failed;
+        Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "deleted", id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<CaseVersionView>, ProblemHttpResult>> AddCase(
+        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, Assessor assessor, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var body = await RequestBody.ReadAsync(http.Request, ct).ConfigureAwait(false);
+        if (body is null) return Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-large", "The case is too large.");
+        var read = assessor.Read(body);
+        if (!read.IsValid)
+        {
+            await audit.RecordAsync(actor, PatientRecords.OpAddCase, id, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
+            return Problems.InvalidCase(read.Errors);
+        }
+        if (ETags.FromIfMatch(http.Request) is not { } expected) return Problems.PreconditionRequired();
+        var (key, keyProblem) = RequestBody.Idempotency(http.Request, body);
+        if (keyProblem is not null) return (ProblemHttpResult)keyProblem;
+        var json = System.Text.Encoding.UTF8.GetString(body);
+        var result = await records.AddCaseVersionAsync(actor, id, expected, json, key, ct).ConfigureAwait(false);
+        if (result.Status is WriteStatus.Created or WriteStatus.Replayed && result.Value is { } v)
+        {
+            Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "added a case version to", id);
+            var patient = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
+            if (patient is not null) http.Response.Headers.ETag = ETags.Of(patient.Version);
+            return TypedResults.Created($"/api/patients/{id}/cases/{v.VersionNumber}", CaseVersionView.Of(v));
+        }
+        return await Failed(result.Status, result.CurrentVersion, actor, PatientRecords.OpAddCase, id, audit, ct).ConfigureAwait(false) ?? Problems.Conflict();
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CaseVersionView>>, ProblemHttpResult>> ListCases(
+        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (await Refuse(actor, id, "case.list", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, "case.list", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        if (p is null) return Problems.NotFound();
+        var versions = await records.ListCaseVersionsAsync(id, ct).ConfigureAwait(false);
+        return TypedResults.Ok<IReadOnlyList<CaseVersionView>>([.. versions.Select(CaseVersionView.Of)]);
+    }
+
+    private static async Task<Results<Ok<CaseVersionView>, ProblemHttpResult>> GetCase(
+        Guid id, int version, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (await Refuse(actor, id, "case.read", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
+        var v = p is null ? null : await records.GetCaseVersionAsync(id, version, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, "case.read", id, v is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        return v is null ? Problems.NotFound() : TypedResults.Ok(CaseVersionView.Of(v));
+    }
+
+    private static async Task<Results<Created<StoredAssessmentView>, ProblemHttpResult>> StoreAssessment(
+        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, Assessor assessor, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        var (key, keyProblem) = RequestBody.Idempotency(http.Request, []);
+        if (keyProblem is not null) return (ProblemHttpResult)keyProblem;
+        WriteResult<AssessmentRecord> result;
+        try
+        {
+            result = await records.StoreAssessmentAsync(actor, id, assessor.ForStorage, key, ct).ConfigureAwait(false);
+        }
+        catch (StoredCaseInvalidException e)
+        {
+            await audit.RecordAsync(actor, PatientRecords.OpStoreAssessment, id, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
+            return Problems.InvalidCase(e.Errors, StatusCodes.Status422UnprocessableEntity);
+        }
+        if (result.Status is WriteStatus.Created or WriteStatus.Replayed && result.Value is { } a)
+        {
+            Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "stored an assessment of", id);
+            return TypedResults.Created($"/api/patients/{id}/assessments/{a.Id}", StoredAssessmentView.Of(a));
+        }
+        if (result.Status == WriteStatus.NoCase)
+        {
+            await audit.RecordAsync(actor, PatientRecords.OpStoreAssessment, id, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
+            return Problems.Result(StatusCodes.Status409Conflict, "no-case", "The patient has no case version to assess yet.");
+        }
+        return await Failed(result.Status, result.CurrentVersion, actor, PatientRecords.OpStoreAssessment, id, audit, ct).ConfigureAwait(false) ?? Problems.Conflict();
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StoredAssessmentView>>, ProblemHttpResult>> ListAssessments(
+        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (await Refuse(actor, id, "assessment.list", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, "assessment.list", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        if (p is null) return Problems.NotFound();
+        var list = await records.ListAssessmentsAsync(id, ct).ConfigureAwait(false);
+        return TypedResults.Ok<IReadOnlyList<StoredAssessmentView>>([.. list.Select(StoredAssessmentView.Of)]);
+    }
+
+    private static async Task<Results<Ok<StoredAssessmentView>, ProblemHttpResult>> GetAssessment(
+        Guid id, Guid assessmentId, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    {
+        var actor = http.User.ToActor();
+        if (await Refuse(actor, id, "assessment.read", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
+        var a = p is null ? null : await records.GetAssessmentAsync(id, assessmentId, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, "assessment.read", id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        return a is null ? Problems.NotFound() : TypedResults.Ok(StoredAssessmentView.Of(a));
+    }
+
+    /// <summary>Refuses (and audits) a patient-role account reaching for a record not its own.</summary>
+    private static async Task<ProblemHttpResult?> Refuse(Actor actor, Guid id, string action, AuditTrail audit, CancellationToken ct)
+    {
+        if (actor.MaySee(id)) return null;
+        await audit.RecordAsync(actor, action, id, AuditOutcomes.Denied, ct).ConfigureAwait(false);
+        return Problems.Forbidden();
+    }
+
+    private static async Task<ProblemHttpResult?> Failed(WriteStatus status, int? current, Actor actor, string action, Guid id, AuditTrail audit, CancellationToken ct)
+    {
+        var (problem, outcome) = status switch
+        {
+            WriteStatus.NotFound => (Problems.NotFound(), AuditOutcomes.NotFound),
+            WriteStatus.PreconditionFailed => (Problems.PreconditionFailed(current), AuditOutcomes.Conflict),
+            WriteStatus.Conflict => (Problems.Conflict(), AuditOutcomes.Conflict),
+            WriteStatus.KeyReused => (Problems.KeyReused(), AuditOutcomes.Invalid),
+            _ => ((ProblemHttpResult?)null, (string?)null),
+        };
+        if (problem is null) return null;
+        await audit.RecordAsync(actor, action, id, outcome!, ct).ConfigureAwait(false);
+        return problem;
+    }
+
+    private static (PatientInput? Input, ProblemHttpResult? Problem) ParsePatient(byte[] body)
+    {
+        PatientWrite? write;
+        try
+        {
+            write = JsonSerializer.Deserialize(body, WebJsonContext.Default.PatientWrite);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.Invalid("malformed-json", e.Path ?? "$", "The body is not a valid patient JSON object."));
+        }
+        var name = write?.DisplayName?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200)
+            return (null, Problems.Invalid("required", "$.displayName", "displayName is required (1 to 200 characters)."));
+        if (write!.RecordNumber is { Length: > 64 })
+            return (null, Problems.Invalid("out-of-range", "$.recordNumber", "recordNumber has at most 64 characters."));
+        return (new PatientInput(name, write.DateOfBirth, write.RecordNumber), null);
+    }
+}

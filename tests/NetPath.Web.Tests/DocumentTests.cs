@@ -1,0 +1,32 @@
+using NetPath.Web.Security;
+using NetPath.Web.Tests.Infrastructure;
+
+namespace NetPath.Web.Tests;
+
+/// <summary>The committed documents say what the code does.</summary>
+[Collection("api")]
+public sealed class DocumentTests(Servers servers)
+{
+    [Fact]
+    public async Task Served_OpenAPI_document_equals_the_committed_docs_api_openapi_json()
+    {
+        var served = await servers.For(Backends.Sqlite).Client().GetStringAsync("/openapi/v1.json");
+        var path = Path.Combine(Repo.Root, "docs", "api", "openapi.json");
+        if (Environment.GetEnvironmentVariable("NETPATH_UPDATE_OPENAPI") == "1") await File.WriteAllTextAsync(path, served);
+        var committed = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
+        served.ShouldBe(committed,
+            "docs/api/openapi.json is out of date. Regenerate it with: NETPATH_UPDATE_OPENAPI=1 dotnet test tests/NetPath.Web.Tests --filter Served_OpenAPI_document — then review and commit the diff.");
+    }
+
+    [Fact]
+    public async Task Security_doc_shows_the_permission_matrix_the_code_enforces()
+    {
+        var doc = (await File.ReadAllTextAsync(Path.Combine(Repo.Root, "docs", "security.md"))).ReplaceLineEndings("\n");
+        const string begin = "<!-- permission-matrix:begin -->\n";
+        const string end = "<!-- permission-matrix:end -->";
+        var start = doc.IndexOf(begin, StringComparison.Ordinal);
+        start.ShouldBeGreaterThanOrEqualTo(0, "docs/security.md needs the permission-matrix markers");
+        var table = doc[(start + begin.Length)..doc.IndexOf(end, StringComparison.Ordinal)];
+        table.ShouldBe(Permissions.ToMarkdown(), "docs/security.md's table differs from Permissions.Matrix: paste Permissions.ToMarkdown() between the markers.");
+    }
+}
