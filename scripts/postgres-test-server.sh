@@ -55,7 +55,13 @@ echo "$password" > "$pwfile"
 as_pg "$INITDB" -D "$data" -U netpath --pwfile="$pwfile" --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >&2
 rm -f "$pwfile"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+# A free loopback port, found with bash alone (a fresh machine may have no python).
+port=""
+for _ in $(seq 1 50); do
+  candidate=$((20000 + RANDOM % 20000))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+done
+[[ -n "$port" ]] || { log "no free port found"; exit 1; }
 # fsync stays on: the tests check that acknowledged writes survive.
 as_pg "$PG_CTL" -D "$data" -l "$data/server.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$sock -c max_connections=200" start >&2

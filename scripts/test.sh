@@ -18,10 +18,9 @@ cleanup() {
 trap cleanup EXIT
 
 # A real PostgreSQL for the storage and web tests (never a mock).
-if [ -x scripts/postgres-test-server.sh ]; then
-  eval "$(scripts/postgres-test-server.sh start)"
-  export NETPATH_REQUIRE_POSTGRES=1
-fi
+eval "$(scripts/postgres-test-server.sh)"
+export NETPATH_REQUIRE_POSTGRES=1
+NETPATH_PG_STOP="scripts/postgres-test-server.sh stop '$NETPATH_TEST_POSTGRES_DATA'"
 
 # Debian's Chromium for the end-to-end browser tests, when the suite has them.
 if [ -d tests/NetPath.E2E.Tests ] && ! command -v chromium >/dev/null 2>&1; then
