@@ -12,10 +12,10 @@ public sealed class DocumentTests(Servers servers)
     {
         var served = await servers.For(Backends.Sqlite).Client().GetStringAsync("/openapi/v1.json");
         var path = Path.Combine(Repo.Root, "docs", "api", "openapi.json");
-        if (Environment.GetEnvironmentVariable("NETPATH_UPDATE_OPENAPI") == "1") await File.WriteAllTextAsync(path, served);
+        if (Environment.GetEnvironmentVariable("NETPATH_WRITE_DOCS") == "1") await File.WriteAllTextAsync(path, served);
         var committed = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
         served.ShouldBe(committed,
-            "docs/api/openapi.json is out of date. Regenerate it with: NETPATH_UPDATE_OPENAPI=1 dotnet test tests/NetPath.Web.Tests --filter Served_OpenAPI_document — then review and commit the diff.");
+            "docs/api/openapi.json is out of date. Regenerate it with: NETPATH_WRITE_DOCS=1 dotnet test tests/NetPath.Web.Tests --filter Served_OpenAPI_document — then review and commit the diff.");
     }
 
     [Fact]
