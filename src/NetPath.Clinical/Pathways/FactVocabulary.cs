@@ -196,15 +196,10 @@ public static class FactVocabulary
         return index < 0 ? null : f => TriOps.Of(f.Recommended[index]);
     }
 
-    internal static int IndexOfCode(string code)
-    {
-        var all = CareCodes.All;
-        for (var i = 0; i < all.Count; i++)
-        {
-            if (all[i].Code == code) return i;
-        }
-        return -1;
-    }
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, int> CodeIndex =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(CareCodes.All.Select((c, i) => KeyValuePair.Create(c.Code, i)), StringComparer.Ordinal);
+
+    internal static int IndexOfCode(string code) => CodeIndex.TryGetValue(code, out var i) ? i : -1;
 
     /// <summary>Every fact name with its syntax and meaning, for the generated documentation.</summary>
     public static IReadOnlyList<FactEntry> Entries()

@@ -41,7 +41,9 @@ public sealed class PathwayRule
     public int Priority { get; init; }
     /// <summary>Load order: breaks ties of strength and priority.</summary>
     public int Order { get; init; }
-    public required IReadOnlyList<Predicate> Conditions { get; init; }
+    public IReadOnlyList<Predicate> Conditions => ConditionArray;
+    internal Predicate[] ConditionArray { get; init; } = [];
+    internal Func<CaseFacts, Tri>[] Evals { get; init; } = [];
     /// <summary>Rationale, reason, note or message, with {placeholders} for the case's facts.</summary>
     public required string Text { get; init; }
     internal Template Template { get; init; } = null!;
@@ -273,7 +275,8 @@ public sealed class PathwayKnowledge
             Intent = intent,
             Priority = r.Priority ?? 100,
             Order = order,
-            Conditions = conditions,
+            ConditionArray = [.. conditions],
+            Evals = [.. conditions.Select(c => c.Eval)],
             Text = text,
             Template = Template.Parse(text, id),
             Evidence = evidence,

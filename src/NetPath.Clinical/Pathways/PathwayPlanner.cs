@@ -33,19 +33,57 @@ public sealed record ClinicalPicture(
 public sealed class PathwayPlanner
 {
     private readonly PathwayKnowledge knowledge;
-    private readonly PathwayRule[] firstPhase;
-    private readonly PathwayRule[] secondPhase;
+    // Rules indexed by primary site: a rule with a site condition is only evaluated for its sites.
+    private readonly PathwayRule[][] firstPhase;
+    private readonly PathwayRule[][] secondPhase;
     private readonly int codeCount = CareCodes.All.Count;
+    // Team roles each code brings in (team.json prefixes resolved once).
+    private readonly TeamRole[][] rolesByCode;
     private static readonly int TeamRoleCount = Enum.GetValues<TeamRole>().Length;
 
     public PathwayPlanner(PathwayKnowledge knowledge)
     {
         this.knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
-        var one = new List<PathwayRule>();
-        var two = new List<PathwayRule>();
-        foreach (var r in knowledge.Rules) (r.SecondPhase ? two : one).Add(r);
-        firstPhase = [.. one];
-        secondPhase = [.. two];
+        rolesByCode = new TeamRole[CareCodes.All.Count][];
+        for (var i = 0; i < rolesByCode.Length; i++)
+        {
+            var roles = new List<TeamRole>();
+            foreach (var (prefix, r) in knowledge.TeamByCode)
+            {
+                if (CareCodes.All[i].Code.StartsWith(prefix, StringComparison.Ordinal)) roles.AddRange(r);
+            }
+            rolesByCode[i] = [.. roles.Distinct()];
+        }
+        firstPhase = BySite(knowledge.Rules, secondPhase: false);
+        secondPhase = BySite(knowledge.Rules, secondPhase: true);
+    }
+
+    private static PathwayRule[][] BySite(IReadOnlyList<PathwayRule> rules, bool secondPhase)
+    {
+        var sites = Enum.GetValues<Cases.PrimarySite>();
+        var result = new PathwayRule[sites.Length][];
+        foreach (var site in sites)
+        {
+            var list = new List<PathwayRule>();
+            foreach (var r in rules)
+            {
+                if (r.SecondPhase == secondPhase && AppliesTo(r, site)) list.Add(r);
+            }
+            result[(int)site] = [.. list];
+        }
+        return result;
+    }
+
+    /// <summary>False only when a positive site condition of the rule excludes the site (the rule could never fire there).</summary>
+    private static bool AppliesTo(PathwayRule rule, Cases.PrimarySite site)
+    {
+        var code = Cases.WireCode<Cases.PrimarySite>.Of(site);
+        foreach (var c in rule.Conditions)
+        {
+            if (!c.Expression.StartsWith("site:", StringComparison.Ordinal)) continue;
+            if (!c.Expression[5..].Split('|').Contains(code, StringComparer.Ordinal)) return false;
+        }
+        return true;
     }
 
     public PathwayKnowledge Knowledge => knowledge;
@@ -55,16 +93,17 @@ public sealed class PathwayPlanner
         ArgumentNullException.ThrowIfNull(picture);
         ArgumentNullException.ThrowIfNull(findings);
         var run = new Run(new CaseFacts(picture, codeCount), findings, codeCount);
-        Evaluate(firstPhase, run);
-        Resolve(run);
-        Evaluate(secondPhase, run);
+        var site = (int)picture.Case.Tumour.PrimarySite;
+        Evaluate(firstPhase[site], run);
+        MarkRecommended(run);
+        Evaluate(secondPhase[site], run);
         var recommendations = Resolve(run);
         return new Plan
         {
             Recommendations = recommendations,
             Contraindicated = run.Contraindications,
             Workup = run.Workup,
-            Team = Team(run, recommendations),
+            Team = Team(run),
             FollowUp = FollowUp(run, recommendations),
             Trace = run.Trace,
         };
@@ -93,14 +132,14 @@ public sealed class PathwayPlanner
         var f = run.Facts;
         foreach (var rule in rules)
         {
-            var conditions = rule.Conditions;
+            var evals = rule.Evals;
             var falses = 0;
             var unknowns = 0;
             var firstFalse = -1;
-            var results = conditions.Count <= run.Results.Length ? run.Results : new Tri[conditions.Count];
-            for (var i = 0; i < conditions.Count; i++)
+            var results = evals.Length <= run.Results.Length ? run.Results : new Tri[evals.Length];
+            for (var i = 0; i < evals.Length; i++)
             {
-                var r = conditions[i].Eval(f);
+                var r = evals[i](f);
                 results[i] = r;
                 if (r == Tri.False)
                 {
@@ -113,12 +152,14 @@ public sealed class PathwayPlanner
             if (falses > 1) continue;
             if (falses == 1)
             {
-                if (unknowns == 0) run.Trace.Add(new RuleEvaluation(rule.Id, rule.Code, RuleOutcome.NearlyFired, rule.NearMiss[firstFalse]));
+                if (unknowns == 0 && rule.Kind is RuleKind.Recommend or RuleKind.Contraindicate)
+                    run.Trace.Add(new RuleEvaluation(rule.Id, rule.Code, RuleOutcome.NearlyFired, rule.NearMiss[firstFalse]));
                 continue;
             }
             if (unknowns > 0)
             {
-                run.Trace.Add(new RuleEvaluation(rule.Id, rule.Code, RuleOutcome.Unsettled, rule.WaitsOn[FirstUnknown(results, conditions.Count)]));
+                if (rule.Kind is RuleKind.Recommend or RuleKind.Contraindicate or RuleKind.Workup)
+                    run.Trace.Add(new RuleEvaluation(rule.Id, rule.Code, RuleOutcome.Unsettled, rule.WaitsOn[FirstUnknown(results, evals.Length)]));
                 if (rule.Kind == RuleKind.Contraindicate) run.PendingContras.Add(rule);
                 else if (rule.SettleUnknown) SettleUnknowns(rule, results, run, null);
                 continue;
@@ -211,6 +252,19 @@ public sealed class PathwayPlanner
         c = a.Priority.CompareTo(b.Priority);
         return c != 0 ? c : a.Order.CompareTo(b.Order);
     };
+
+    /// <summary>What the first phase recommends, for the second phase's recommended: conditions (no text built).</summary>
+    private static void MarkRecommended(Run run)
+    {
+        var f = run.Facts;
+        foreach (var rule in run.Candidates)
+        {
+            var index = rule.CodeIndices[0];
+            if (run.Ruled[index]) continue;
+            if (rule.AfterProgression is null && (f.ProgressedOn(rule.Code) || f.IntolerantOf(rule.Code))) continue;
+            f.Recommended[index] = true;
+        }
+    }
 
     /// <summary>
     /// Turns the fired rules into the ordered recommendations: contraindicated codes out (listed
@@ -332,11 +386,19 @@ public sealed class PathwayPlanner
         return list ?? [];
     }
 
-    private List<TeamRole> Team(Run run, List<Recommendation> recommendations)
+    private List<TeamRole> Team(Run run)
     {
         var on = new bool[TeamRoleCount];
-        foreach (var r in recommendations) Mark(on, r.Code);
-        foreach (var w in run.Workup) Mark(on, w.Code);
+        var f = run.Facts;
+        for (var i = 0; i < f.Recommended.Length; i++)
+        {
+            if (!f.Recommended[i]) continue;
+            foreach (var role in rolesByCode[i]) on[(int)role] = true;
+        }
+        foreach (var w in run.Workup)
+        {
+            foreach (var role in rolesByCode[FactVocabulary.IndexOfCode(w.Code)]) on[(int)role] = true;
+        }
         foreach (var t in run.Teams) on[(int)t.Role!.Value] = true;
         var roles = new List<TeamRole>();
         for (var i = 0; i < on.Length; i++)
@@ -344,15 +406,6 @@ public sealed class PathwayPlanner
             if (on[i]) roles.Add((TeamRole)i);
         }
         return roles;
-    }
-
-    private void Mark(bool[] on, string code)
-    {
-        foreach (var (prefix, roles) in knowledge.TeamByCode)
-        {
-            if (!code.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            foreach (var role in roles) on[(int)role] = true;
-        }
     }
 
     private static List<FollowUpItem> FollowUp(Run run, List<Recommendation> recommendations)
