@@ -107,6 +107,7 @@ public static class FactVocabulary
         ["liver-only"] = new("metastases in the liver only", f => f.LiverOnly, SettleMets),
         ["liver-dominant"] = new("liver-dominant metastases (other sites bone or distant nodes only)", f => f.LiverDominant, SettleMets),
         ["node-positive"] = new("nodal disease", f => f.NodePositive, SettleNodes),
+        ["node-positive-reported"] = new("nodal disease reported", f => TriOps.Of(f.NodePositive == Tri.True), null),
         ["mesenteric-mass"] = new("a mesenteric mass over 2 cm", f => TriOps.Of(f.Tumour.LymphNodes.MesentericMassOver2cm), null),
         ["resectable"] = new("all disease resectable", f => f.Resectable, SettleResectability),
         ["unresectable"] = new("unresectable disease", f => f.Unresectable, SettleResectability),
