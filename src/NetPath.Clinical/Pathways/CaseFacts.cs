@@ -112,8 +112,8 @@ public sealed class CaseFacts
         : Tri.Unknown;
 
     /// <summary>
-    /// Nodal disease from pathology counts, a mesenteric mass or a clinician's N. A reported count of
-    /// 0 positive nodes reads as no nodal disease reported (docs/decisions/0201).
+    /// Nodal disease from pathology counts, a mesenteric mass or a clinician's N. A count of 0 positive
+    /// nodes reads as node-negative unless no node was examined (docs/decisions/0201).
     /// </summary>
     public Tri NodePositive
     {
@@ -123,7 +123,8 @@ public sealed class CaseFacts
             if (n.Positive is > 0 || n.MesentericMassOver2cm == true) return Tri.True;
             var clinicalN = Tumour.Tnm.N;
             if (clinicalN is not null && (clinicalN.StartsWith("N1", StringComparison.Ordinal) || clinicalN.StartsWith("N2", StringComparison.Ordinal))) return Tri.True;
-            if (n.Positive == 0 || clinicalN == "N0") return Tri.False;
+            // "0 of 0 examined" says nothing about the nodes.
+            if (n.Positive == 0 && n.Examined is not 0 || clinicalN == "N0") return Tri.False;
             return Tri.Unknown;
         }
     }

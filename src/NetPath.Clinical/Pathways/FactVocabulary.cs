@@ -116,6 +116,8 @@ public static class FactVocabulary
         ["resected"] = new("the primary already resected", f => f.Resected, new("tumour.resection", "Whether the primary was resected decides further surgery and follow-up.", null)),
         ["lvi"] = new("lymphovascular invasion", f => TriOps.Of(f.Tumour.LymphovascularInvasion), new("tumour.lymphovascularInvasion", "Lymphovascular invasion is a risk factor for nodal spread.", null)),
         // conventions §4: duct dilatation and jaundice count only where reported.
+        // Before resection lymphovascular invasion is rarely known: rules for unresected tumours read only what is reported.
+        ["lvi-reported"] = new("lymphovascular invasion reported", f => TriOps.Of(f.Tumour.LymphovascularInvasion == true), null),
         ["duct-dilatation"] = new("main duct dilatation reported", f => TriOps.Of(f.Tumour.MainDuctDilatation == true), null),
         ["pregnant"] = new("pregnancy", f => f.Pregnant, new("patient.pregnant", "Pregnancy rules out PRRT and cytotoxic or targeted drugs.", null)),
         ["sstr-positive"] = new("SSTR-positive disease", f => f.SstrPositive, SettleSstr),
