@@ -57,7 +57,7 @@ public static class FactVocabulary
     private static readonly Settle SettleDiff = new("tumour.differentiation", "Well-differentiated NET versus NEC decides the whole pathway.", "workup.ki67");
     private static readonly Settle SettleNodes = new("tumour.lymphNodes", "Nodal disease decides surveillance or local excision versus oncological resection.", null);
     private static readonly Settle SettleResectability = new("tumour.resectability", "Whether all disease can be removed decides surgery versus systemic or liver-directed therapy.", null);
-    private static readonly Settle SettleSyndrome = new("tumour.functionalSyndrome", "A hormone syndrome adds symptom control and changes surgery.", "workup.hormone-panel");
+    private static readonly Settle SettleSyndrome = new("tumour.functionalSyndrome", "A hormone syndrome adds symptom control and changes surgery.", null);
 
     private static readonly Dictionary<string, double> DepthOrder = new(StringComparer.Ordinal)
     {

@@ -220,21 +220,23 @@ public sealed class PathwayPlanner
         return 0;
     }
 
+    /// <summary>
+    /// Asks for the first unknown condition of a rule that waits on unknown facts. Conditions are
+    /// written gate first (site, syndrome, metastases before SSTR status or liver burden), so the
+    /// fact asked for is the one that decides next; later ones are asked once it is known.
+    /// </summary>
     private static void SettleUnknowns(PathwayRule rule, Tri[] results, Run run, string? before)
     {
-        for (var i = 0; i < rule.Conditions.Count; i++)
+        var i = FirstUnknown(results, rule.ConditionArray.Length);
+        var c = rule.ConditionArray[i];
+        if (c.Parts is { } parts)
         {
-            if (results[i] != Tri.Unknown) continue;
-            var c = rule.Conditions[i];
-            if (c.Parts is { } parts)
+            foreach (var p in parts)
             {
-                foreach (var p in parts)
-                {
-                    if (p.Eval(run.Facts) == Tri.Unknown) Settle(p.Settle, run, before);
-                }
+                if (p.Eval(run.Facts) == Tri.Unknown) Settle(p.Settle, run, before);
             }
-            else Settle(c.Settle, run, before);
         }
+        else Settle(c.Settle, run, before);
     }
 
     private static void Settle(Settle? settle, Run run, string? before)
