@@ -363,6 +363,8 @@ internal sealed class Template
         ["priorTherapies"] = PriorTherapies,
         ["metastases"] = Metastases,
         ["germline"] = f => f.Case.Patient.Germline.IsEmpty ? "none known" : string.Join(", ", f.Case.Patient.Germline.Select(WireCode<GermlineSyndrome>.Of)),
+        // Staging is an extra where present (docs/decisions/0200): never a condition, only words.
+        ["stage"] = Stage,
         ["nodes"] = f => f.Tumour.LymphNodes.Positive is { } p ? $"{p} of {Num(f.Tumour.LymphNodes.Examined, "")} nodes positive" : f.Tumour.Tnm.N ?? "nodes not given",
     };
 
@@ -376,6 +378,15 @@ internal sealed class Template
             if (p.Outcome is { } o) sb.Append(" (").Append(WireCode<TherapyOutcome>.Of(o)).Append(')');
         }
         return sb.Length == 0 ? "none" : sb.ToString();
+    }
+
+    private static string Stage(CaseFacts f)
+    {
+        foreach (var s in f.Picture.Staging)
+        {
+            if (s.System == "AJCC8" && s.Group is { } g) return "AJCC 8 stage " + g;
+        }
+        return "stage not assigned";
     }
 
     private static string Metastases(CaseFacts f)
