@@ -123,3 +123,17 @@ public class PlannerBehaviourTests
         a.Recommendations.ShouldContain(r => r.Code == "team.tumour-board" && r.Rationale.Contains("obstetrics"));
     }
 }
+
+public class PlanSerialisationTests
+{
+    [Fact]
+    public void The_json_carries_rule_ids_but_not_the_explain_trace()
+    {
+        var read = NetPathEngine.Current.Read("""{ "schemaVersion": "1", "tumour": { "primarySite": "appendix", "differentiation": "well", "ki67Percent": 1, "sizeMm": 25, "metastases": { "liver": false, "extrahepatic": [] }, "functionalSyndrome": "none" } }""");
+        var a = NetPathEngine.Current.Assess(read.Case!, new DateOnly(2026, 11, 23));
+        a.Explanation.ShouldNotBeEmpty();
+        var json = System.Text.Json.JsonSerializer.Serialize(a, AssessmentJsonContext.Default.Assessment);
+        json.ShouldContain("\"ruleId\":\"appendix.large.hemicolectomy\"");
+        json.ShouldNotContain("explanation");
+    }
+}
