@@ -24,6 +24,12 @@ public sealed record Assessment
     public IReadOnlyList<FollowUpItem> FollowUp { get; init; } = [];
     public IReadOnlyList<MissingDatum> MissingData { get; init; } = [];
     public IReadOnlyList<Warning> Warnings { get; init; } = [];
+    /// <summary>
+    /// The pathway rules that fired, waited on a missing fact or nearly fired, for <c>--explain</c>.
+    /// Not part of the JSON contract.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<Pathways.RuleEvaluation> Explanation { get; init; } = [];
 }
 
 public sealed record Classification
@@ -86,6 +92,8 @@ public sealed record Recommendation
     public IReadOnlyList<string> Cautions { get; init; } = [];
     /// <summary>Added field: the facts that would change this recommendation.</summary>
     public IReadOnlyList<string> WouldChange { get; init; } = [];
+    /// <summary>Added field: the pathway rule that made this recommendation (knowledge/&lt;version&gt;/pathways).</summary>
+    public string? RuleId { get; init; }
 }
 
 public sealed record Evidence(string Source, EvidenceKind Kind);
@@ -96,6 +104,8 @@ public sealed record Contraindication
     public required string Reason { get; init; }
     /// <summary>Added field: the source of the rule that rules the option out.</summary>
     public string? Source { get; init; }
+    /// <summary>Added field: the pathway rule that rules the option out.</summary>
+    public string? RuleId { get; init; }
 }
 
 public sealed record WorkupItem

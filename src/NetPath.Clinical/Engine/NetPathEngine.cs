@@ -27,7 +27,7 @@ public sealed class NetPathEngine
         Knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
         grader = new Grader(knowledge.Grading);
         stager = new Stager(knowledge.Staging);
-        planner = new PathwayPlanner();
+        planner = new PathwayPlanner(knowledge.Pathways);
     }
 
     /// <summary>The engine over the newest knowledge embedded in this build.</summary>
@@ -74,6 +74,7 @@ public sealed class NetPathEngine
             FollowUp = plan.FollowUp,
             MissingData = findings.Missing,
             Warnings = findings.Warnings,
+            Explanation = plan.Trace,
         };
     }
 }

@@ -10,8 +10,9 @@ public sealed class KnowledgeSet
 {
     private static readonly Lazy<KnowledgeSet> Latest = new(() => Load(KnowledgeSource.Embedded()));
 
-    private KnowledgeSet(KnowledgeSource source, GradingKnowledge grading, Staging.StagingKnowledge staging)
+    private KnowledgeSet(KnowledgeSource source, GradingKnowledge grading, Staging.StagingKnowledge staging, Pathways.PathwayKnowledge pathways)
     {
+        Pathways = pathways;
         Source = source;
         Grading = grading;
         Staging = staging;
@@ -25,10 +26,13 @@ public sealed class KnowledgeSet
     public string ContentHash => Source.ContentHash;
     public GradingKnowledge Grading { get; }
     public Staging.StagingKnowledge Staging { get; }
+    /// <summary>The pathway rules (knowledge/&lt;version&gt;/pathways), compiled.</summary>
+    public Pathways.PathwayKnowledge Pathways { get; }
 
     public static KnowledgeSet Load(KnowledgeSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new KnowledgeSet(source, GradingKnowledge.Load(source), Clinical.Staging.StagingKnowledge.Load(source));
+        return new KnowledgeSet(source, GradingKnowledge.Load(source), Clinical.Staging.StagingKnowledge.Load(source),
+            Clinical.Pathways.PathwayKnowledge.Load(source));
     }
 }
