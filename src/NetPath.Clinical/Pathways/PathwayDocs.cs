@@ -26,7 +26,7 @@ public static class PathwayDocs
     private static string PageName(PathwayFile file) => "pathway-" + file.Name + ".md";
 
     private static string Header(string version) =>
-        $"<!-- Generated from knowledge/{version}/pathways by PathwayDocs.Render; do not edit. Regenerate: NETPATH_REGENERATE_DOCS=1 dotnet test tests/NetPath.Clinical.Tests --filter PathwayDocsTests -->\n\n";
+        $"<!-- Generated from knowledge/{version}/pathways by PathwayDocs.Render; do not edit. Regenerate: NETPATH_WRITE_DOCS=1 dotnet test tests/NetPath.Clinical.Tests --filter PathwayDocsTests -->\n\n";
 
     private static string RenderIndex(PathwayKnowledge knowledge, string version)
     {

@@ -255,7 +255,7 @@ public sealed class Stager(StagingKnowledge knowledge)
         ConditionKind.DepthIn => "tumour.depth",
         ConditionKind.InvadesAny => "tumour.invades",
         ConditionKind.MesoappendixInvasionMm => f.Depth is null ? "tumour.depth" : "tumour.mesoappendixInvasionMm",
-        ConditionKind.PositiveNodes => f.Examined == 0 ? "tumour.lymphNodes.examined" : "tumour.lymphNodes",
+        ConditionKind.PositiveNodes => "tumour.lymphNodes",
         ConditionKind.MesentericMass => "tumour.lymphNodes.mesentericMassOver2cm",
         ConditionKind.MetastasisIn or ConditionKind.MetastaticOrgans or ConditionKind.NoMetastasis => f.MetastasesKnown ? "tumour.metastases.liver" : "tumour.metastases",
         _ => "tumour.tnm." + char.ToLowerInvariant(prefix),

@@ -19,7 +19,7 @@ public class PathwayDocsTests
         var knowledge = KnowledgeSet.Current;
         var pages = PathwayDocs.Render(knowledge.Pathways, knowledge.Version);
         var folder = Path.Combine(RepoRoot(), "docs", "clinical");
-        if (Environment.GetEnvironmentVariable("NETPATH_REGENERATE_DOCS") == "1")
+        if (Environment.GetEnvironmentVariable("NETPATH_WRITE_DOCS") == "1")
         {
             Directory.CreateDirectory(folder);
             foreach (var stale in Directory.GetFiles(folder, "pathway-*.md")) File.Delete(stale);
@@ -28,8 +28,8 @@ public class PathwayDocsTests
         foreach (var (name, text) in pages)
         {
             var path = Path.Combine(folder, name);
-            File.Exists(path).ShouldBeTrue($"docs/clinical/{name} is missing. Regenerate: NETPATH_REGENERATE_DOCS=1 dotnet test tests/NetPath.Clinical.Tests --filter PathwayDocsTests");
-            File.ReadAllText(path).ShouldBe(text, $"docs/clinical/{name} is out of date with the rule files. Regenerate: NETPATH_REGENERATE_DOCS=1 dotnet test tests/NetPath.Clinical.Tests --filter PathwayDocsTests");
+            File.Exists(path).ShouldBeTrue($"docs/clinical/{name} is missing. Regenerate: NETPATH_WRITE_DOCS=1 dotnet test tests/NetPath.Clinical.Tests --filter PathwayDocsTests");
+            File.ReadAllText(path).ShouldBe(text, $"docs/clinical/{name} is out of date with the rule files. Regenerate: NETPATH_WRITE_DOCS=1 dotnet test tests/NetPath.Clinical.Tests --filter PathwayDocsTests");
         }
         Directory.GetFiles(folder, "pathway-*.md").Select(Path.GetFileName).Where(n => !pages.ContainsKey(n!))
             .ShouldBeEmpty("Pages without a rule file; regenerate to remove them.");
