@@ -1,9 +1,8 @@
--- POST /api/patients with clearly synthetic patients until this thread's quota is reached.
--- NETPATH_COOKIE: the session cookie; NETPATH_QUOTA: patients per wrk thread.
+-- POST /api/patients with clearly synthetic patients (soak.sh runs it in bursts until enough exist).
+-- NETPATH_COOKIE: the session cookie.
 local counter = 0
-local quota = tonumber(os.getenv("NETPATH_QUOTA"))
 local threadId = 0
-local created = 0
+local burst = os.time()
 
 function setup(thread)
   threadId = threadId + 1
@@ -19,11 +18,6 @@ end
 
 function request()
   counter = counter + 1
-  local body = string.format('{"displayName":"Synthetic Patient %d-%d","recordNumber":"SYN-%d-%d"}', id, counter, id, counter)
+  local body = string.format('{"displayName":"Synthetic Patient %d-%d-%d","recordNumber":"SYN-%d-%d-%d"}', burst, id, counter, burst, id, counter)
   return wrk.format(nil, "/api/patients", nil, body)
-end
-
-function response(status, headers, body)
-  if status == 201 then created = created + 1 end
-  if created >= quota then wrk.thread:stop() end
 end

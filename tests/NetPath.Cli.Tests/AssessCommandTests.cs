@@ -125,3 +125,63 @@ public sealed class AssessCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
+
+public sealed class AssessFormatsTests : IDisposable
+{
+    private const string ProgressivePannet = """
+        {"schemaVersion":"1","id":"p-2","assessmentDate":"2026-11-23","patient":{"sex":"male","ageYears":59,"ecog":1},
+         "tumour":{"primarySite":"pancreas","differentiation":"well","ki67Percent":12,"mitosesPer2mm2":4,"sizeMm":45,
+           "lymphNodes":{"examined":12,"positive":3},"metastases":{"liver":true,"extrahepatic":[]},"resectability":"unresectable","functionalSyndrome":"none"},
+         "imaging":{"sstrPet":{"done":true,"positive":true,"krenningScore":3}},"labs":{"egfrMlMin":24},
+         "history":{"priorTherapies":[{"code":"systemic.ssa","outcome":"progression"}]}}
+        """;
+
+    private readonly string folder = Directory.CreateTempSubdirectory("netpath-formats-").FullName;
+
+    private string CaseFile()
+    {
+        var path = Path.Combine(folder, "case.json");
+        File.WriteAllText(path, ProgressivePannet);
+        return path;
+    }
+
+    [Fact]
+    public void Explain_in_json_adds_the_rules_that_fired_and_keeps_every_contract_field()
+    {
+        var result = CliRunner.Run("assess", CaseFile(), "--explain");
+
+        result.ExitCode.ShouldBe(0);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var explanation = doc.RootElement.GetProperty("explanation").EnumerateArray().ToList();
+        explanation.ShouldContain(e => e.GetProperty("outcome").GetString() == "fired" && e.GetProperty("code").GetString() == "systemic.everolimus");
+        // PRRT was proposed and then ruled out by the eGFR of 24: the explanation shows both.
+        explanation.ShouldContain(e => e.GetProperty("outcome").GetString() == "fired" && e.GetProperty("ruleId").GetString() == "prrt.egfr-under-30");
+        doc.RootElement.GetProperty("contraindicated").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ShouldContain("systemic.prrt");
+        doc.RootElement.GetProperty("recommendations").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ShouldNotContain("systemic.prrt");
+    }
+
+    [Fact]
+    public void Explain_in_text_lists_rules_that_fired_and_nearly_fired()
+    {
+        var result = CliRunner.Run("assess", CaseFile(), "--format", "text", "--explain");
+
+        result.ExitCode.ShouldBe(0);
+        result.Stdout.ShouldContain("Rules that fired");
+        result.Stdout.ShouldContain("pannet.progressive.everolimus");
+    }
+
+    [Fact]
+    public void Patient_format_speaks_plainly_and_names_no_codes()
+    {
+        var result = CliRunner.Run("assess", CaseFile(), "--format", "patient");
+
+        result.ExitCode.ShouldBe(0);
+        result.Stdout.ShouldContain("Your plan in plain words");
+        result.Stdout.ShouldContain("pancreas");
+        result.Stdout.ShouldContain("Treatments that are not right for you now");
+        result.Stdout.ShouldNotContain("systemic.");
+        result.Stdout.ShouldNotContain("workup.");
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

@@ -28,6 +28,7 @@ internal sealed class AssessCommand(NetPathEngine engine, TimeProvider clock)
         var renderer = options.Format switch
         {
             OutputFormat.Text => (IAssessmentRenderer)new TextRenderer(text!, io.Colour, options.Explain),
+            OutputFormat.Patient => new PatientRenderer(text!, engine.Knowledge.Pathways.PatientLanguage),
             _ => null,
         };
 
@@ -43,7 +44,14 @@ internal sealed class AssessCommand(NetPathEngine engine, TimeProvider clock)
                     continue;
                 }
                 var assessment = engine.Assess(read.Case!, today);
-                if (renderer is null)
+                if (renderer is null && options.Explain)
+                {
+                    WithExplanation(assessment).WriteTo(json);
+                    json.Flush();
+                    json.Reset();
+                    stdout.WriteByte((byte)'\n');
+                }
+                else if (renderer is null)
                 {
                     JsonSerializer.Serialize(json, assessment, AssessmentJsonContext.Default.Assessment);
                     json.Flush();
@@ -65,5 +73,24 @@ internal sealed class AssessCommand(NetPathEngine engine, TimeProvider clock)
         }
         stdout.Flush();
         return anyInvalid ? ExitCodes.InvalidInput : ExitCodes.Assessed;
+    }
+
+    /// <summary>The assessment with an added "explanation" member: the rules that fired, nearly fired or wait on facts.</summary>
+    private static System.Text.Json.Nodes.JsonObject WithExplanation(Assessment assessment)
+    {
+        var node = JsonSerializer.SerializeToNode(assessment, AssessmentJsonContext.Default.Assessment)!.AsObject();
+        var explanation = new System.Text.Json.Nodes.JsonArray();
+        foreach (var e in assessment.Explanation)
+        {
+            explanation.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["ruleId"] = e.RuleId,
+                ["code"] = e.Code,
+                ["outcome"] = e.Outcome switch { NetPath.Clinical.Pathways.RuleOutcome.Fired => "fired", NetPath.Clinical.Pathways.RuleOutcome.NearlyFired => "nearly-fired", _ => "unsettled" },
+                ["detail"] = e.Detail,
+            });
+        }
+        node["explanation"] = explanation;
+        return node;
     }
 }

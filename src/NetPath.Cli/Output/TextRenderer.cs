@@ -1,5 +1,6 @@
 using NetPath.Clinical.Assessments;
 using NetPath.Clinical.Cases;
+using NetPath.Clinical.Pathways;
 using Spectre.Console;
 
 namespace NetPath.Cli.Output;
@@ -79,8 +80,17 @@ internal sealed class TextRenderer : IAssessmentRenderer
         Section("Follow-up", a.FollowUp.Select(f => $"{f.Test}" + (f.EveryMonths is { } m ? $" every {m:0.#} months" : "") + (f.ForYears is { } y ? $" for {y} years" : "") + (f.Note is null ? "" : $": {f.Note}")), "default");
         Section("Missing data", a.MissingData.Select(m => $"{m.Field}: {m.Why}"), "yellow");
         Section("Warnings", a.Warnings.Select(w => $"{w.Code}: {w.Message}"), "yellow");
+        if (explain) Explain(a);
         console.MarkupLine($"[grey]Knowledge {Markup.Escape(a.KnowledgeVersion)}[/]");
         console.WriteLine();
+    }
+
+    /// <summary>The rules behind the plan: those that fired, those one fact away, those waiting on a fact.</summary>
+    private void Explain(Assessment a)
+    {
+        Section("Rules that fired", a.Explanation.Where(e => e.Outcome == RuleOutcome.Fired).Select(e => e.Code.Length == 0 ? e.RuleId : $"{e.RuleId} -> {e.Code}"), "green");
+        Section("Rules that nearly fired (one fact away)", a.Explanation.Where(e => e.Outcome == RuleOutcome.NearlyFired).Select(e => $"{e.RuleId} -> {e.Code}: {e.Detail}"), "default");
+        Section("Rules waiting on a fact", a.Explanation.Where(e => e.Outcome == RuleOutcome.Unsettled).Select(e => $"{e.RuleId} -> {e.Code}: {e.Detail}"), "yellow");
     }
 
     private void Section(string heading, IEnumerable<string> lines, string colour)
