@@ -11,7 +11,7 @@ command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish src/NetPath.Cli -c Release -o "$work/netpath" -nologo -v quiet
+dotnet publish src/NetPath.Cli -c Release -r linux-x64 --self-contained false -o "$work/netpath" -nologo -v quiet
 dotnet build bench/NetPath.Benchmarks -c Release -nologo -v quiet -o "$work/bench"
 netpath="$work/netpath/netpath"
 bench="$work/bench/NetPath.Benchmarks"

@@ -18,13 +18,17 @@ public sealed class KnowledgeSource
     {
         Version = version;
         this.files = files;
-        ContentHash = ComputeHash(files);
+        contentHash = new Lazy<string>(() => ComputeHash(files));
     }
+
+    // Hashing loads the platform's crypto library: worth ~0.1 s of a cold `netpath assess`, and
+    // only storage and `knowledge validate` need it, so it is computed on first use.
+    private readonly Lazy<string> contentHash;
 
     public string Version { get; }
 
     /// <summary>SHA-256 over every file of the version (names and bytes, in name order), hex.</summary>
-    public string ContentHash { get; }
+    public string ContentHash => contentHash.Value;
 
     public IEnumerable<string> FileNames => files.Keys;
 
