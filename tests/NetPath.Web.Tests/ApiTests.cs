@@ -196,6 +196,8 @@ public sealed class ApiTests(Servers servers)
         a.GetProperty("caseVersionId").GetGuid().ShouldBe(v2Id);
         a.GetProperty("knowledgeVersion").GetString().ShouldBe(NetPathEngine.Current.Knowledge.Version);
         a.GetProperty("knowledgeContentHash").GetString().ShouldBe(NetPathEngine.Current.Knowledge.ContentHash);
+        // What produced the plan is stored with it: every new case goes to the tumour board.
+        a.GetProperty("rulesFired").EnumerateArray().Select(r => r.GetString()).ShouldContain("all.tumour-board");
         a.GetProperty("assessment").GetProperty("classification").GetProperty("site").GetString().ShouldBe("pancreas");
         a.GetProperty("assessmentDate").GetString().ShouldBe("2026-11-23");
 

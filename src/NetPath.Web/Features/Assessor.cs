@@ -35,13 +35,28 @@ public sealed class Assessor(NetPathEngine engine, TimeProvider time)
             JsonSerializer.Serialize(a, AssessmentJsonContext.Default.Assessment),
             engine.Knowledge.Version,
             engine.Knowledge.ContentHash,
-            // The engine does not report fired rules yet; the column is there for when it does.
-            "[]",
+            RulesFired(a),
             date,
             WireCode<PrimarySite>.Of(a.Classification.Site),
             WireCode<GradeValue>.Of(a.Grade.Value),
             StageGroup(a),
             FollowUpDue(a, date));
+    }
+
+    /// <summary>The ids of the pathway rules that fired, as a JSON array: what produced the plan.</summary>
+    internal static string RulesFired(Assessment a)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var e in a.Explanation)
+            {
+                if (e.Outcome == NetPath.Clinical.Pathways.RuleOutcome.Fired) writer.WriteStringValue(e.RuleId);
+            }
+            writer.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>The AJCC 8 stage group where staged, else the first other system's group.</summary>
