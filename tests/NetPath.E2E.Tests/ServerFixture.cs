@@ -19,6 +19,7 @@ public sealed class ServerFixture : IAsyncLifetime
     private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = "";
+    public string DatabasePath => Path.Combine(dataDir, "e2e.db");
     public IBrowser Browser { get; private set; } = null!;
     public static string RepoRoot { get; } = FindRepoRoot();
 
@@ -36,7 +37,7 @@ public sealed class ServerFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "exec", dll, $"--urls={BaseUrl}", $"--database={Path.Combine(dataDir, "e2e.db")}" }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { "exec", dll, $"--urls={BaseUrl}", $"--database={DatabasePath}" }) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         server = Process.Start(start)!;
         // Drained so that a chatty server never blocks on a full pipe.
