@@ -53,6 +53,12 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
         await Assertions.Expect(error).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await Assertions.Expect(page.GetByTestId("grade")).ToHaveTextAsync("G2");
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a prior therapy" }).ClickAsync();
+        await page.GetByLabel("Therapy 1", new() { Exact = true }).SelectOptionAsync("systemic.ssa");
+        await page.GetByLabel("Outcome", new() { Exact = true }).SelectOptionAsync("progression");
+        await Assertions.Expect(page.GetByTestId("grade")).ToHaveTextAsync("G2", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("error-count")).ToHaveCountAsync(0);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and store assessment" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("case version 1", new() { Timeout = 15_000 });
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the stored assessment" }).ClickAsync();

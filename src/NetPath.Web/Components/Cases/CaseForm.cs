@@ -16,6 +16,15 @@ internal sealed record CaseField(string Path, string Label, FieldKind Kind, stri
 
 internal sealed record FieldGroup(string Title, IReadOnlyList<CaseField> Fields);
 
+/// <summary>One row of <c>history.priorTherapies</c>, as typed.</summary>
+internal sealed class TherapyRow
+{
+    public string Code { get; set; } = "";
+    public string Outcome { get; set; } = "";
+    public string StartDate { get; set; } = "";
+    public string EndDate { get; set; } = "";
+}
+
 /// <summary>
 /// The case form's state: the text of each input, turned into the case JSON the engine reads.
 /// Values are written as typed, never corrected: text that is not a number goes into the JSON as
@@ -134,10 +143,32 @@ internal sealed class CaseForm
                 values[f.Path] = node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString();
             }
         }
+        LoadTherapies();
     }
 
-    /// <summary>Other list members the form does not show, so the clinician knows they ride along.</summary>
-    public bool KeepsPriorTherapies => Find(baseCase, "history.priorTherapies") is JsonArray { Count: > 0 };
+    public const string TherapiesPath = "history.priorTherapies";
+    public static readonly string[] TherapyMembers = ["code", "outcome", "startDate", "endDate"];
+
+    /// <summary>Treatments a prior therapy can name: the treatment codes of contracts/codes.md.</summary>
+    public static IReadOnlyList<NetPath.Clinical.Assessments.CareCode> TherapyCodes { get; } =
+        [.. NetPath.Clinical.Assessments.CareCodes.All.Where(c => NetPath.Clinical.Assessments.CareCodes.IsTreatment(c.Code))];
+
+    public List<TherapyRow> Therapies { get; } = [];
+
+    /// <summary>The element id of a field or a prior-therapy cell ("history.priorTherapies[0].code").</summary>
+    public static string IdOf(string path) =>
+        "f-" + path.Replace('.', '-').Replace("[", "-", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
+
+    private void LoadTherapies()
+    {
+        if (Find(baseCase, TherapiesPath) is not JsonArray list) return;
+        foreach (var item in list)
+        {
+            var o = item as JsonObject;
+            string Text(string name) => o?[name] is JsonValue v && v.TryGetValue<string>(out var t) ? t : o?[name]?.ToJsonString() ?? "";
+            Therapies.Add(new TherapyRow { Code = Text("code"), Outcome = Text("outcome"), StartDate = Text("startDate"), EndDate = Text("endDate") });
+        }
+    }
 
     public string Get(string path) => values.TryGetValue(path, out var v) ? v : "";
 
@@ -168,6 +199,19 @@ internal sealed class CaseForm
             if (value is null) Remove(root, f.Path);
             else Put(root, f.Path, value);
         }
+        Remove(root, TherapiesPath);
+        if (Therapies.Count > 0)
+        {
+            var list = new JsonArray();
+            foreach (var t in Therapies)
+            {
+                var o = new JsonObject();
+                foreach (var (name, value) in new[] { ("code", t.Code), ("outcome", t.Outcome), ("startDate", t.StartDate), ("endDate", t.EndDate) })
+                    if (value.Trim().Length > 0) o[name] = value.Trim();
+                list.Add(o);
+            }
+            Put(root, TherapiesPath, list);
+        }
         Prune(root);
         return root.ToJsonString();
     }
@@ -192,11 +236,20 @@ internal sealed class CaseForm
         };
     }
 
-    /// <summary>The form field an error belongs to: its path, or the nearest enclosing field path ("tumour.invades[1]" to "tumour.invades").</summary>
+    /// <summary>
+    /// The form field an error belongs to: its path, the prior-therapy cell it names
+    /// ("history.priorTherapies[0].code"), or the nearest enclosing field ("tumour.invades[1]" to "tumour.invades").
+    /// </summary>
     public static string? FieldOf(ValidationError error)
     {
         ArgumentNullException.ThrowIfNull(error);
         var path = error.Path;
+        if (path.StartsWith(TherapiesPath + "[", StringComparison.Ordinal))
+        {
+            var close = path.IndexOf(']', StringComparison.Ordinal);
+            var member = close > 0 && path.Length > close + 2 ? path[(close + 2)..] : null;
+            return member is not null && TherapyMembers.Contains(member) ? path : close > 0 ? path[..(close + 1)] + ".code" : null;
+        }
         var bracket = path.IndexOf('[', StringComparison.Ordinal);
         if (bracket >= 0) path = path[..bracket];
         while (path.Length > 0)
