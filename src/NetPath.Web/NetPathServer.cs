@@ -134,6 +134,8 @@ public static class NetPathServer
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The sign-in form gets its page back with the reason; API callers keep the bare 429.
+            o.OnRejected = (context, _) => Components.Account.AccountEndpoints.RateLimited(context.HttpContext);
             o.AddPolicy(AuthEndpoints.SignInRateLimit, http =>
             {
                 var permits = http.RequestServices.GetRequiredService<IConfiguration>().GetValue(SignInPermitsKey, 10);

@@ -36,6 +36,13 @@ internal static class AccountEndpoints
         return Task.CompletedTask;
     }
 
+    public static ValueTask RateLimited(HttpContext http)
+    {
+        if (http.Request.Path.Equals(SignInPost, StringComparison.Ordinal))
+            http.Response.Redirect(SignInPath + "?error=rate-limited");
+        return ValueTask.CompletedTask;
+    }
+
     // Anti-forgery is checked here rather than by the middleware so that a bad token gets the
     // sign-in page with a message instead of a bare 400.
     private static async Task<IResult> SignIn(HttpContext http, IAntiforgery antiforgery, Accounts accounts, ILoggerFactory loggers, CancellationToken ct)

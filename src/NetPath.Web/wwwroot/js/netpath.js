@@ -11,3 +11,16 @@ window.netpath = {
     },
     print: function () { window.print(); }
 };
+
+// Paper has no "open": every rationale and evidence list is opened for printing and closed again after.
+(function () {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+        opened = [...document.querySelectorAll("details:not([open])")];
+        opened.forEach(function (d) { d.open = true; });
+    });
+    window.addEventListener("afterprint", function () {
+        opened.forEach(function (d) { d.open = false; });
+        opened = [];
+    });
+})();
