@@ -65,6 +65,10 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
         await Assertions.Expect(page.GetByTestId("grade")).ToHaveTextAsync("G2", new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByTestId("tnm-AJCC8")).ToContainTextAsync("T3");
         await ShotAsync(page, "assessment");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".topbar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("grade")).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin"));
