@@ -153,10 +153,16 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
         }
     }
 
-    /// <summary>A screenshot of a main page for the README, taken only on the way to a passing test.</summary>
+    /// <summary>
+    /// A screenshot of a main page, taken on the way to a passing test: into artifacts/e2e/pages, and
+    /// into docs/screenshots (the README's) only with NETPATH_UPDATE_SCREENSHOTS=1, so that a test
+    /// run never leaves the committed images changed.
+    /// </summary>
     private static async Task ShotAsync(IPage page, string name)
     {
-        var dir = Path.Combine(ServerFixture.RepoRoot, "docs", "screenshots");
+        var dir = Environment.GetEnvironmentVariable("NETPATH_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(ServerFixture.RepoRoot, "docs", "screenshots")
+            : Path.Combine(ServerFixture.RepoRoot, "artifacts", "e2e", "pages");
         Directory.CreateDirectory(dir);
         await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = false });
     }
