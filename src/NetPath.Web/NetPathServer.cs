@@ -130,6 +130,7 @@ public static class NetPathServer
         services.AddScoped<Components.Clinic>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Components.Account.SessionRevalidation>();
         services.AddAntiforgery(o => { o.Cookie.Name = "netpath.antiforgery"; o.Cookie.SameSite = SameSiteMode.Strict; });
         services.AddRateLimiter(o =>
         {
