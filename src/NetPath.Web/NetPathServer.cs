@@ -55,8 +55,17 @@ public static class NetPathServer
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = Normalize(args ?? []) });
+        // The application is NetPath.Web whoever hosts it (its own Program, `netpath serve`, a test):
+        // the static web assets manifests are found by this name.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = Normalize(args ?? []),
+            ApplicationName = typeof(NetPathServer).Assembly.GetName().Name,
+        });
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        // Serves the framework's and the app's static web assets when run from the build output
+        // (tests, `dotnet run`); a no-op for a published app, whose assets sit in wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
@@ -106,9 +115,11 @@ public static class NetPathServer
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
-            // An API answers 401/403; it never redirects to a login page.
-            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
-            o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            // An API answers 401/403; it never redirects to a login page. Pages send the browser to sign in.
+            o.LoginPath = Components.Account.AccountEndpoints.SignInPath;
+            o.AccessDeniedPath = Components.Account.AccountEndpoints.AccessDeniedPath;
+            o.Events.OnRedirectToLogin = c => Components.Account.AccountEndpoints.Challenge(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Components.Account.AccountEndpoints.Challenge(c, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization(o =>
         {
@@ -116,9 +127,16 @@ public static class NetPathServer
                 o.AddPolicy(p.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(p.Roles));
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorization>();
+        services.AddScoped<Components.Clinic>();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Components.Account.SessionRevalidation>();
+        services.AddAntiforgery(o => { o.Cookie.Name = "netpath.antiforgery"; o.Cookie.SameSite = SameSiteMode.Strict; });
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The sign-in form gets its page back with the reason; API callers keep the bare 429.
+            o.OnRejected = (context, _) => Components.Account.AccountEndpoints.RateLimited(context.HttpContext);
             o.AddPolicy(AuthEndpoints.SignInRateLimit, http =>
             {
                 var permits = http.RequestServices.GetRequiredService<IConfiguration>().GetValue(SignInPermitsKey, 10);
@@ -137,6 +155,7 @@ public static class NetPathServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
         app.MapGet("/health", Health).AllowAnonymous().WithTags("Health").WithName("Health");
@@ -145,6 +164,10 @@ public static class NetPathServer
         PatientEndpoints.Map(app);
         ResearchEndpoints.Map(app);
         AdminEndpoints.Map(app);
+
+        app.MapStaticAssets();
+        Components.Account.AccountEndpoints.Map(app);
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
 
     private static async Task<Results<Ok<HealthView>, ProblemHttpResult>> Health(NetPathDb db, NetPathEngine engine, CancellationToken ct) =>

@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using NetPath.Storage;
+using NetPath.Web.Security;
+
+namespace NetPath.Web.Components.Account;
+
+/// <summary>
+/// An interactive page keeps the user it was opened with for as long as the circuit lives, long
+/// after the request that authorized it. Every minute the account is looked up again: a deleted
+/// account, or one whose role or linked record changed, or one now locked out, loses the page
+/// (the router then sends it to sign in).
+/// </summary>
+internal sealed class SessionRevalidation(ILoggerFactory loggers, IServiceScopeFactory scopes, TimeProvider time)
+    : RevalidatingServerAuthenticationStateProvider(loggers)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authenticationState);
+        var user = authenticationState.User;
+        if (user.UserId() is not { } id) return false;
+        await using var scope = scopes.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<Accounts>().FindAsync(id, cancellationToken);
+        if (account is null) return false;
+        var actor = user.ToActor();
+        return account.Role == user.FindFirstValue(ClaimTypes.Role)
+            && account.PatientId == actor.PatientId
+            && (account.LockedUntil is null || account.LockedUntil <= time.GetUtcNow().UtcDateTime);
+    }
+}

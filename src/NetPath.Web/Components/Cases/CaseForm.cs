@@ -1,0 +1,302 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using NetPath.Clinical.Cases;
+using NetPath.Clinical.Validation;
+
+namespace NetPath.Web.Components.Cases;
+
+internal enum FieldKind { Number, Integer, Choice, IntegerChoice, YesNo, Codes, Text, Date }
+
+/// <summary>One input of the case form, named by its path in the case contract (contracts/case.md).</summary>
+internal sealed record CaseField(string Path, string Label, FieldKind Kind, string? Unit = null, IReadOnlyList<string>? Options = null, string? Hint = null)
+{
+    public string Id => "f-" + Path.Replace('.', '-');
+    public string ErrorId => Id + "-error";
+}
+
+internal sealed record FieldGroup(string Title, IReadOnlyList<CaseField> Fields);
+
+/// <summary>One row of <c>history.priorTherapies</c>, as typed.</summary>
+internal sealed class TherapyRow
+{
+    public string Code { get; set; } = "";
+    public string Outcome { get; set; } = "";
+    public string StartDate { get; set; } = "";
+    public string EndDate { get; set; } = "";
+}
+
+/// <summary>
+/// The case form's state: the text of each input, turned into the case JSON the engine reads.
+/// Values are written as typed, never corrected: text that is not a number goes into the JSON as
+/// text, so the engine's reader reports the problem at that field, in the same words as the API.
+/// Members of a loaded case that the form does not show (prior therapies, for one) are kept.
+/// </summary>
+internal sealed class CaseForm
+{
+    /// <summary>The "none" choice of a list: an explicit empty list ("known none"), as against an absent one ("unknown").</summary>
+    public const string None = "none";
+
+    // Grouped the way the case is gathered: the pathology report, staging facts, imaging, labs, history, symptoms.
+    // Choices come from the engine's own vocabularies; units are those in the contract's field names.
+    public static IReadOnlyList<FieldGroup> Groups { get; } =
+    [
+        new("Pathology",
+        [
+            new("tumour.primarySite", "Primary site", FieldKind.Choice, Options: WireCode<PrimarySite>.All),
+            new("tumour.otherSite", "Other site (text)", FieldKind.Text, Hint: "only for primary site 'other'"),
+            new("tumour.differentiation", "Differentiation", FieldKind.Choice, Options: WireCode<Differentiation>.All),
+            new("tumour.histologicType", "Histologic type", FieldKind.Choice, Options: WireCode<HistologicType>.All),
+            new("tumour.ki67Percent", "Ki-67 index", FieldKind.Number, "%", Hint: "hot-spot, 0 to 100"),
+            new("tumour.mitosesPer2mm2", "Mitoses", FieldKind.Number, "per 2 mm²"),
+            new("tumour.necrosis", "Necrosis", FieldKind.Choice, Options: WireCode<Necrosis>.All),
+            new("tumour.gastricType", "Gastric NET type", FieldKind.IntegerChoice, Options: ["1", "2", "3"]),
+            new("tumour.paragangliomaType", "Paraganglioma type", FieldKind.Choice, Options: WireCode<ParagangliomaType>.All),
+            new("tumour.lymphovascularInvasion", "Lymphovascular invasion", FieldKind.YesNo),
+        ]),
+        new("Staging facts",
+        [
+            new("tumour.sizeMm", "Size of the primary", FieldKind.Number, "mm", Hint: "greatest dimension"),
+            new("tumour.depth", "Depth of invasion", FieldKind.Choice, Options: WireCode<Depth>.All),
+            new("tumour.invades", "Invades", FieldKind.Codes, Options: WireCode<InvadedStructure>.All),
+            new("tumour.mesoappendixInvasionMm", "Mesoappendiceal invasion", FieldKind.Number, "mm"),
+            new("tumour.tumourCount", "Number of tumours", FieldKind.Integer),
+            new("tumour.lymphNodes.examined", "Lymph nodes examined", FieldKind.Integer, "nodes"),
+            new("tumour.lymphNodes.positive", "Lymph nodes positive", FieldKind.Integer, "nodes"),
+            new("tumour.lymphNodes.mesentericMassOver2cm", "Mesenteric mass over 2 cm", FieldKind.YesNo),
+            new("tumour.mainDuctDilatation", "Duct dilatation by the tumour", FieldKind.YesNo),
+            new("tumour.metastases.liver", "Liver metastases", FieldKind.YesNo),
+            new("tumour.metastases.extrahepatic", "Extrahepatic metastases", FieldKind.Codes, Options: WireCode<MetastaticSite>.All),
+            new("tumour.liverTumourBurdenPercent", "Liver tumour burden", FieldKind.Number, "% of liver volume"),
+            new("tumour.resectability", "Resectability", FieldKind.Choice, Options: WireCode<Resectability>.All),
+            new("tumour.resection.done", "Resected", FieldKind.YesNo),
+            new("tumour.resection.margin", "Resection margin", FieldKind.Choice, Options: WireCode<ResectionMargin>.All),
+            new("tumour.functionalSyndrome", "Functional syndrome", FieldKind.Choice, Options: WireCode<FunctionalSyndrome>.All),
+            new("tumour.tnm.t", "Clinician's T", FieldKind.Text, Hint: "e.g. T2, where facts are missing"),
+            new("tumour.tnm.n", "Clinician's N", FieldKind.Text),
+            new("tumour.tnm.m", "Clinician's M", FieldKind.Text),
+        ]),
+        new("Imaging",
+        [
+            new("imaging.sstrPet.done", "SSTR PET done", FieldKind.YesNo),
+            new("imaging.sstrPet.positive", "SSTR PET positive", FieldKind.YesNo),
+            new("imaging.sstrPet.krenningScore", "Krenning score", FieldKind.Integer, "0 to 4"),
+            new("imaging.fdgPet.done", "FDG PET done", FieldKind.YesNo),
+            new("imaging.fdgPet.positive", "FDG PET positive", FieldKind.YesNo),
+        ]),
+        new("Labs",
+        [
+            new("labs.egfrMlMin", "eGFR", FieldKind.Number, "mL/min"),
+            new("labs.bilirubinXUln", "Bilirubin", FieldKind.Number, "× ULN"),
+            new("labs.plateletsPerNl", "Platelets", FieldKind.Number, "/nL"),
+            new("labs.neutrophilsPerNl", "Neutrophils", FieldKind.Number, "/nL"),
+            new("labs.hemoglobinGDl", "Haemoglobin", FieldKind.Number, "g/dL"),
+            new("labs.albuminGL", "Albumin", FieldKind.Number, "g/L"),
+            new("labs.ntProBnpPgMl", "NT-proBNP", FieldKind.Number, "pg/mL"),
+            new("labs.chromograninAXUln", "Chromogranin A", FieldKind.Number, "× ULN"),
+            new("labs.urine5HiaaMg24h", "Urine 5-HIAA", FieldKind.Number, "mg/24 h"),
+            new("labs.gastrinXUln", "Gastrin", FieldKind.Number, "× ULN"),
+            new("labs.onPpi", "On a proton pump inhibitor", FieldKind.YesNo),
+        ]),
+        new("Patient and history",
+        [
+            new("assessmentDate", "Assessment date", FieldKind.Date, Hint: "blank: today"),
+            new("patient.sex", "Sex", FieldKind.Choice, Options: WireCode<Sex>.All),
+            new("patient.ageYears", "Age", FieldKind.Integer, "years"),
+            new("patient.ecog", "ECOG performance status", FieldKind.Integer, "0 to 4"),
+            new("patient.pregnant", "Pregnant", FieldKind.YesNo),
+            new("patient.germline", "Germline syndromes", FieldKind.Codes, Options: WireCode<GermlineSyndrome>.All),
+        ]),
+        new("Symptoms",
+        [
+            new("symptoms.present", "Symptoms now", FieldKind.Codes, Options: WireCode<Symptom>.All),
+            new("symptoms.diarrheaPerDay", "Diarrhoea", FieldKind.Number, "stools per day"),
+            new("symptoms.flushesPerDay", "Flushing", FieldKind.Number, "episodes per day"),
+        ]),
+    ];
+
+    public static IReadOnlyDictionary<string, CaseField> ByPath { get; } = Groups.SelectMany(g => g.Fields).ToDictionary(f => f.Path, StringComparer.Ordinal);
+
+    private readonly JsonObject baseCase;
+    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> codes = new(StringComparer.Ordinal);
+
+    public CaseForm(string? caseJson)
+    {
+        baseCase = (caseJson is null ? null : JsonNode.Parse(caseJson) as JsonObject) ?? new JsonObject();
+        baseCase["schemaVersion"] = "1";
+        foreach (var f in ByPath.Values)
+        {
+            var node = Find(baseCase, f.Path);
+            if (node is null) continue;
+            if (f.Kind == FieldKind.Codes && node is JsonArray list)
+            {
+                var set = list.Select(n => n?.ToString() ?? "").ToHashSet(StringComparer.Ordinal);
+                if (set.Count == 0) set.Add(None);
+                codes[f.Path] = set;
+            }
+            else if (f.Kind == FieldKind.YesNo && node is JsonValue b && b.TryGetValue<bool>(out var flag))
+            {
+                values[f.Path] = flag ? "yes" : "no";
+            }
+            else
+            {
+                values[f.Path] = node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString();
+            }
+        }
+        LoadTherapies();
+    }
+
+    public const string TherapiesPath = "history.priorTherapies";
+    public static readonly string[] TherapyMembers = ["code", "outcome", "startDate", "endDate"];
+
+    /// <summary>Treatments a prior therapy can name: the treatment codes of contracts/codes.md.</summary>
+    public static IReadOnlyList<NetPath.Clinical.Assessments.CareCode> TherapyCodes { get; } =
+        [.. NetPath.Clinical.Assessments.CareCodes.All.Where(c => NetPath.Clinical.Assessments.CareCodes.IsTreatment(c.Code))];
+
+    public List<TherapyRow> Therapies { get; } = [];
+
+    /// <summary>The element id of a field or a prior-therapy cell ("history.priorTherapies[0].code").</summary>
+    public static string IdOf(string path) =>
+        "f-" + path.Replace('.', '-').Replace("[", "-", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
+
+    private void LoadTherapies()
+    {
+        if (Find(baseCase, TherapiesPath) is not JsonArray list) return;
+        foreach (var item in list)
+        {
+            var o = item as JsonObject;
+            string Text(string name) => o?[name] is JsonValue v && v.TryGetValue<string>(out var t) ? t : o?[name]?.ToJsonString() ?? "";
+            Therapies.Add(new TherapyRow { Code = Text("code"), Outcome = Text("outcome"), StartDate = Text("startDate"), EndDate = Text("endDate") });
+        }
+    }
+
+    public string Get(string path) => values.TryGetValue(path, out var v) ? v : "";
+
+    public void Set(string path, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) values.Remove(path);
+        else values[path] = value;
+    }
+
+    public bool Has(string path, string code) => codes.TryGetValue(path, out var set) && set.Contains(code);
+
+    public void Toggle(string path, string code, bool on)
+    {
+        if (!codes.TryGetValue(path, out var set)) codes[path] = set = new HashSet<string>(StringComparer.Ordinal);
+        if (!on) { set.Remove(code); return; }
+        // "none" and a listed value exclude each other.
+        if (code == None) set.Clear(); else set.Remove(None);
+        set.Add(code);
+    }
+
+    /// <summary>The case JSON: the loaded case with every form field written over it, empty objects left out.</summary>
+    public string ToJson()
+    {
+        var root = (JsonObject)baseCase.DeepClone();
+        foreach (var f in ByPath.Values)
+        {
+            var value = Value(f);
+            if (value is null) Remove(root, f.Path);
+            else Put(root, f.Path, value);
+        }
+        Remove(root, TherapiesPath);
+        if (Therapies.Count > 0)
+        {
+            var list = new JsonArray();
+            foreach (var t in Therapies)
+            {
+                var o = new JsonObject();
+                foreach (var (name, value) in new[] { ("code", t.Code), ("outcome", t.Outcome), ("startDate", t.StartDate), ("endDate", t.EndDate) })
+                    if (value.Trim().Length > 0) o[name] = value.Trim();
+                list.Add(o);
+            }
+            Put(root, TherapiesPath, list);
+        }
+        Prune(root);
+        return root.ToJsonString();
+    }
+
+    private JsonNode? Value(CaseField f)
+    {
+        if (f.Kind == FieldKind.Codes)
+        {
+            if (!codes.TryGetValue(f.Path, out var set) || set.Count == 0) return null;
+            // Declaration order, so that the JSON reads like the contract whatever the click order.
+            return set.Contains(None) ? new JsonArray() : new JsonArray([.. f.Options!.Where(set.Contains).Select(c => (JsonNode)JsonValue.Create(c))]);
+        }
+        var text = Get(f.Path).Trim();
+        if (text.Length == 0) return null;
+        return f.Kind switch
+        {
+            FieldKind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? JsonValue.Create(d) : JsonValue.Create(text),
+            FieldKind.Integer or FieldKind.IntegerChoice => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? JsonValue.Create(n)
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? JsonValue.Create(x) : JsonValue.Create(text),
+            FieldKind.YesNo => text switch { "yes" => JsonValue.Create(true), "no" => JsonValue.Create(false), _ => JsonValue.Create(text) },
+            _ => JsonValue.Create(text),
+        };
+    }
+
+    /// <summary>
+    /// The form field an error belongs to: its path, the prior-therapy cell it names
+    /// ("history.priorTherapies[0].code"), or the nearest enclosing field ("tumour.invades[1]" to "tumour.invades").
+    /// </summary>
+    public static string? FieldOf(ValidationError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var path = error.Path;
+        if (path.StartsWith(TherapiesPath + "[", StringComparison.Ordinal))
+        {
+            var close = path.IndexOf(']', StringComparison.Ordinal);
+            var member = close > 0 && path.Length > close + 2 ? path[(close + 2)..] : null;
+            return member is not null && TherapyMembers.Contains(member) ? path : close > 0 ? path[..(close + 1)] + ".code" : null;
+        }
+        var bracket = path.IndexOf('[', StringComparison.Ordinal);
+        if (bracket >= 0) path = path[..bracket];
+        while (path.Length > 0)
+        {
+            if (ByPath.ContainsKey(path)) return path;
+            var dot = path.LastIndexOf('.');
+            if (dot < 0) break;
+            path = path[..dot];
+        }
+        return null;
+    }
+
+    private static JsonNode? Find(JsonObject root, string path)
+    {
+        JsonNode? node = root;
+        foreach (var part in path.Split('.'))
+            node = node is JsonObject o && o.TryGetPropertyValue(part, out var next) ? next : null;
+        return node;
+    }
+
+    private static void Put(JsonObject root, string path, JsonNode value)
+    {
+        var parts = path.Split('.');
+        var o = root;
+        foreach (var part in parts[..^1])
+        {
+            if (o[part] is not JsonObject child) o[part] = child = new JsonObject();
+            o = child;
+        }
+        o[parts[^1]] = value;
+    }
+
+    private static void Remove(JsonObject root, string path)
+    {
+        var parts = path.Split('.');
+        JsonObject? o = root;
+        foreach (var part in parts[..^1]) o = o?[part] as JsonObject;
+        o?.Remove(parts[^1]);
+    }
+
+    private static void Prune(JsonObject o)
+    {
+        foreach (var (name, child) in o.ToList())
+        {
+            if (child is not JsonObject c) continue;
+            Prune(c);
+            if (c.Count == 0) o.Remove(name);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using System.Text.Json;
+using NetPath.Clinical.Assessments;
+using NetPath.Storage;
+using NetPath.Web.Features;
+using NetPath.Web.Security;
+
+namespace NetPath.Web.Components;
+
+/// <summary>
+/// What the pages do with patient records: the same <see cref="PatientRecords"/> methods and the
+/// same audit actions as the API handlers, with the same permission checks (the matrix, and role
+/// patient only on its own record), so a page can show nothing the API would refuse. Each call
+/// runs in its own service scope: an interactive circuit lives for minutes, a DbContext should not.
+/// </summary>
+internal sealed class Clinic(IServiceScopeFactory scopes, ILogger<Clinic> log)
+{
+    public static bool Holds(ClaimsPrincipal user, string policy) =>
+        user.Identity?.IsAuthenticated == true && Permissions.Of(policy).Roles.Any(user.IsInRole);
+
+    public async Task<Page<PatientRecord>> ListAsync(ClaimsPrincipal user, PatientFilter filter, int page, int pageSize, CancellationToken ct)
+    {
+        Require(user, Permissions.PatientsList);
+        await using var scope = scopes.CreateAsyncScope();
+        var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
+        var result = await records.ListPatientsAsync(filter, Math.Max(1, page), Math.Clamp(pageSize, 1, PatientEndpoints.MaxPageSize), ct);
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(user.ToActor(), "patient.list", null, AuditOutcomes.Success, ct);
+        return result;
+    }
+
+    public async Task<PatientRecord?> CreateAsync(ClaimsPrincipal user, PatientInput input, CancellationToken ct)
+    {
+        Require(user, Permissions.PatientsWrite);
+        await using var scope = scopes.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<PatientRecords>().CreatePatientAsync(user.ToActor(), input, null, ct);
+        if (result.Value is { } p) Log.PatientWrite(log, user.UserId(), "created", p.Id);
+        return result.Value;
+    }
+
+    /// <summary>The record with its case versions and assessments, audited as one read; null when absent or not the caller's to see.</summary>
+    public async Task<PatientFile?> OpenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        Require(user, Permissions.PatientsRead);
+        await using var scope = scopes.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        var actor = user.ToActor();
+        if (!actor.MaySee(id))
+        {
+            await audit.RecordAsync(actor, "patient.read", id, AuditOutcomes.Denied, ct);
+            Log.Denied(log, user.UserId(), "patient.read", id);
+            return null;
+        }
+        var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
+        var p = await records.GetPatientAsync(id, ct);
+        await audit.RecordAsync(actor, "patient.read", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
+        if (p is null) return null;
+        return new PatientFile(p, await records.ListCaseVersionsAsync(id, ct), await records.ListAssessmentsAsync(id, ct));
+    }
+
+    public async Task<StoredAssessment?> AssessmentAsync(ClaimsPrincipal user, Guid id, Guid assessmentId, CancellationToken ct)
+    {
+        Require(user, Permissions.PatientsRead);
+        await using var scope = scopes.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        var actor = user.ToActor();
+        if (!actor.MaySee(id))
+        {
+            await audit.RecordAsync(actor, "assessment.read", id, AuditOutcomes.Denied, ct);
+            Log.Denied(log, user.UserId(), "assessment.read", id);
+            return null;
+        }
+        var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
+        var p = await records.GetPatientAsync(id, ct);
+        var a = p is null ? null : await records.GetAssessmentAsync(id, assessmentId, ct);
+        await audit.RecordAsync(actor, "assessment.read", id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
+        return a is null ? null : new StoredAssessment(p!, a, JsonSerializer.Deserialize(a.OutputJson, AssessmentJsonContext.Default.Assessment)!);
+    }
+
+    /// <summary>Adds a validated case version (If-Match is the record version the form was opened at), then stores an assessment when asked.</summary>
+    public async Task<SaveOutcome> SaveCaseAsync(ClaimsPrincipal user, Guid id, int expectedVersion, string caseJson, bool assess, CancellationToken ct)
+    {
+        Require(user, Permissions.CasesWrite);
+        if (assess) Require(user, Permissions.AssessmentsStore);
+        await using var scope = scopes.CreateAsyncScope();
+        var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
+        var assessor = scope.ServiceProvider.GetRequiredService<Assessor>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        var actor = user.ToActor();
+        var read = assessor.Read(System.Text.Encoding.UTF8.GetBytes(caseJson));
+        if (!read.IsValid)
+        {
+            await audit.RecordAsync(actor, PatientRecords.OpAddCase, id, AuditOutcomes.Invalid, ct);
+            return new SaveOutcome(SaveStatus.Invalid, null, null);
+        }
+        var added = await records.AddCaseVersionAsync(actor, id, expectedVersion, caseJson, null, ct);
+        if (added.Status != WriteStatus.Created || added.Value is null)
+        {
+            var outcome = added.Status == WriteStatus.NotFound ? AuditOutcomes.NotFound : AuditOutcomes.Conflict;
+            await audit.RecordAsync(actor, PatientRecords.OpAddCase, id, outcome, ct);
+            return new SaveOutcome(added.Status == WriteStatus.NotFound ? SaveStatus.NotFound : SaveStatus.Stale, null, null);
+        }
+        Log.PatientWrite(log, user.UserId(), "added a case version to", id);
+        if (!assess) return new SaveOutcome(SaveStatus.Saved, added.Value.VersionNumber, null);
+        var stored = await records.StoreAssessmentAsync(actor, id, assessor.ForStorage, null, ct);
+        if (stored.Value is { } a) Log.PatientWrite(log, user.UserId(), "stored an assessment of", id);
+        return new SaveOutcome(SaveStatus.Saved, added.Value.VersionNumber, stored.Value?.Id);
+    }
+
+    private static void Require(ClaimsPrincipal user, string policy)
+    {
+        // Pages carry [Authorize(Policy = ...)] too; this is the second lock for interactive events.
+        if (!Holds(user, policy)) throw new UnauthorizedAccessException($"Policy {policy} is not held.");
+    }
+}
+
+internal sealed record PatientFile(PatientRecord Patient, IReadOnlyList<CaseVersionRecord> Cases, IReadOnlyList<AssessmentRecord> Assessments);
+
+internal sealed record StoredAssessment(PatientRecord Patient, AssessmentRecord Record, Assessment Assessment);
+
+internal enum SaveStatus { Saved, Invalid, NotFound, Stale }
+
+internal sealed record SaveOutcome(SaveStatus Status, int? CaseVersion, Guid? AssessmentId);

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace NetPath.E2E.Tests;
+
+/// <summary>
+/// The real NetPath server (its built NetPath.Web.dll as a process, on a free loopback port, with a
+/// fresh SQLite file and the demo data) and one headless Chromium, shared by the browser tests.
+/// </summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    public const string DemoUser = "demo-clinician";
+    public const string DemoPassword = "demo-only-not-for-patients";
+
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "netpath-e2e-" + Guid.NewGuid().ToString("N"));
+    private Process? server;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public string DatabasePath => Path.Combine(dataDir, "e2e.db");
+    public IBrowser Browser { get; private set; } = null!;
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(dataDir);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var dll = Path.Combine(RepoRoot, "src", "NetPath.Web", "bin", Configuration(), "net10.0", "NetPath.Web.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException("Build src/NetPath.Web first.", dll);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "exec", dll, $"--urls={BaseUrl}", $"--database={DatabasePath}" }) start.ArgumentList.Add(a);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        server = Process.Start(start)!;
+        // Drained so that a chatty server never blocks on a full pipe.
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, _) => { };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        await WaitHealthyAsync();
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+        if (server is { HasExited: false })
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+        server?.Dispose();
+        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (server!.HasExited) throw new InvalidOperationException($"The server exited with code {server.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The server did not become healthy within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    /// <summary>Debug or Release: the configuration this test assembly was built in, so the server is the same build.</summary>
+    private static string Configuration() =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NetPath.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new DirectoryNotFoundException("NetPath.slnx not found above the test output.");
+    }
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserGroup : ICollectionFixture<ServerFixture>;
