@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Text.Json;
 using NetPath.Cli.Input;
 using NetPath.Cli.Output;
 using NetPath.Clinical.Assessments;
 using NetPath.Clinical.Engine;
+using NetPath.Clinical.Validation;
 
 namespace NetPath.Cli.Commands;
 
@@ -17,53 +19,19 @@ internal sealed record AssessOptions(IReadOnlyList<string> Inputs, OutputFormat 
 /// </summary>
 internal sealed class AssessCommand(NetPathEngine engine, TimeProvider clock)
 {
+    /// <summary>Cases assessed together: large enough to keep both cores busy, small enough to keep memory flat.</summary>
+    private const int BatchSize = 256;
+
     public int Run(AssessOptions options, CliIo io)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var single = options.Inputs.Count == 1 && !options.Ndjson && !Directory.Exists(options.Inputs[0]);
-        var anyInvalid = false;
         using var stdout = new BufferedStream(io.Stdout, 1 << 16);
-        using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = single, SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        using var text = options.Format == OutputFormat.Json ? null : new StreamWriter(stdout, leaveOpen: true);
-        var renderer = options.Format switch
-        {
-            OutputFormat.Text => (IAssessmentRenderer)new TextRenderer(text!, io.Colour, options.Explain),
-            OutputFormat.Patient => new PatientRenderer(text!, engine.Knowledge.Pathways.PatientLanguage),
-            _ => null,
-        };
-
         try
         {
-            foreach (var input in CaseInputs.Enumerate(options.Inputs, options.Ndjson, io.Stdin))
-            {
-                var read = engine.Read(input.Json.Span);
-                if (!read.IsValid)
-                {
-                    anyInvalid = true;
-                    ErrorLines.Write(io.Stderr, input.Origin, read);
-                    continue;
-                }
-                var assessment = engine.Assess(read.Case!, today);
-                if (renderer is null && options.Explain)
-                {
-                    WithExplanation(assessment).WriteTo(json);
-                    json.Flush();
-                    json.Reset();
-                    stdout.WriteByte((byte)'\n');
-                }
-                else if (renderer is null)
-                {
-                    JsonSerializer.Serialize(json, assessment, AssessmentJsonContext.Default.Assessment);
-                    json.Flush();
-                    json.Reset();
-                    stdout.WriteByte((byte)'\n');
-                }
-                else
-                {
-                    renderer.Render(read.Case!, assessment);
-                    text!.Flush();
-                }
-            }
+            return options.Format == OutputFormat.Json
+                ? RunJson(options, io, stdout, today, indented: single)
+                : RunForPeople(options, io, stdout, today);
         }
         catch (InputNotFoundException ex)
         {
@@ -71,8 +39,102 @@ internal sealed class AssessCommand(NetPathEngine engine, TimeProvider clock)
             io.Stderr.WriteLine(JsonSerializer.Serialize(new ErrorLine(ex.Path, null, "input-not-found", "", ex.Message, "an existing file, a folder, or - for standard input"), CliJsonContext.Readable.ErrorLine));
             return ExitCodes.InvalidInput;
         }
+    }
+
+    /// <summary>
+    /// JSON out: cases are read in batches, each batch validated, assessed and serialised on every
+    /// core, then written in input order. Memory stays bounded by one batch.
+    /// </summary>
+    private int RunJson(AssessOptions options, CliIo io, Stream stdout, DateOnly today, bool indented)
+    {
+        var anyInvalid = false;
+        var batch = new List<(string Origin, byte[] Json)>(BatchSize);
+        var results = new Result[BatchSize];
+        var writerOptions = new JsonWriterOptions { Indented = indented, SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        void Flush()
+        {
+            Parallel.For(0, batch.Count, () => new JsonSink(writerOptions), (i, _, sink) =>
+            {
+                var read = engine.Read(batch[i].Json);
+                results[i] = read.IsValid
+                    ? new Result(null, sink.Write(engine.Assess(read.Case!, today), options.Explain))
+                    : new Result(read, null);
+                return sink;
+            }, sink => sink.Dispose());
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (results[i].Invalid is { } invalid)
+                {
+                    anyInvalid = true;
+                    ErrorLines.Write(io.Stderr, batch[i].Origin, invalid);
+                }
+                else
+                {
+                    stdout.Write(results[i].Json);
+                    stdout.WriteByte((byte)'\n');
+                }
+                results[i] = default;
+            }
+            batch.Clear();
+        }
+
+        foreach (var input in CaseInputs.Enumerate(options.Inputs, options.Ndjson, io.Stdin))
+        {
+            // A JSON Lines input reuses its line buffer: the batch keeps its own copy.
+            batch.Add((input.Origin, input.Json.ToArray()));
+            if (batch.Count == BatchSize) Flush();
+        }
+        Flush();
         stdout.Flush();
         return anyInvalid ? ExitCodes.InvalidInput : ExitCodes.Assessed;
+    }
+
+    private int RunForPeople(AssessOptions options, CliIo io, Stream stdout, DateOnly today)
+    {
+        var anyInvalid = false;
+        using var text = new StreamWriter(stdout, leaveOpen: true);
+        IAssessmentRenderer renderer = options.Format == OutputFormat.Patient
+            ? new PatientRenderer(text, engine.Knowledge.Pathways.PatientLanguage)
+            : new TextRenderer(text, io.Colour, options.Explain);
+        foreach (var input in CaseInputs.Enumerate(options.Inputs, options.Ndjson, io.Stdin))
+        {
+            var read = engine.Read(input.Json.Span);
+            if (!read.IsValid)
+            {
+                anyInvalid = true;
+                ErrorLines.Write(io.Stderr, input.Origin, read);
+                continue;
+            }
+            renderer.Render(read.Case!, engine.Assess(read.Case!, today));
+            text.Flush();
+        }
+        stdout.Flush();
+        return anyInvalid ? ExitCodes.InvalidInput : ExitCodes.Assessed;
+    }
+
+    private readonly record struct Result(CaseReadResult? Invalid, byte[]? Json);
+
+    /// <summary>
+    /// One thread's serialiser: the writer fills a reused buffer, never a stream, because
+    /// Utf8JsonWriter.Flush on a stream also flushes the stream (a system call per case).
+    /// </summary>
+    private sealed class JsonSink(JsonWriterOptions options) : IDisposable
+    {
+        private readonly ArrayBufferWriter<byte> buffer = new(16 * 1024);
+        private readonly Utf8JsonWriter writer = new(Stream.Null, options);
+
+        public byte[] Write(Assessment assessment, bool explain)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            if (explain) WithExplanation(assessment).WriteTo(writer);
+            else JsonSerializer.Serialize(writer, assessment, AssessmentJsonContext.Default.Assessment);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+
+        public void Dispose() => writer.Dispose();
     }
 
     /// <summary>The assessment with an added "explanation" member: the rules that fired, nearly fired or wait on facts.</summary>
