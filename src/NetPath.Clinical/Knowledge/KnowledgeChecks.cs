@@ -17,8 +17,7 @@ public static class KnowledgeChecks
         {
             var source = KnowledgeSource.Embedded(version);
             var problems = new List<string>(Validate(source));
-            if (releases.TryGetValue(version, out var released) && released != source.ContentHash)
-                problems.Add($"knowledge {version} was released with content hash {released} but now hashes to {source.ContentHash}: released knowledge is never edited in place; put the change in a new version.");
+            problems.AddRange(CheckRelease(source, releases));
             reports.Add(new KnowledgeReport(version, source.ContentHash, releases.ContainsKey(version), problems));
         }
         return reports;
@@ -40,6 +39,16 @@ public static class KnowledgeChecks
         var problems = new List<string>();
         problems.AddRange(set.Staging.Check());
         return problems;
+    }
+
+    /// <summary>A released version must still hash to what it was released with.</summary>
+    public static IReadOnlyList<string> CheckRelease(KnowledgeSource source, IReadOnlyDictionary<string, string> releases)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(releases);
+        return releases.TryGetValue(source.Version, out var released) && released != source.ContentHash
+            ? [$"knowledge {source.Version} was released with content hash {released} but now hashes to {source.ContentHash}: released knowledge is never edited in place; put the change in a new version."]
+            : [];
     }
 
     /// <summary>knowledge/releases.json: version to the content hash it was released with.</summary>
