@@ -11,7 +11,9 @@ command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish src/NetPath.Cli -c Release -r linux-x64 --self-contained false -o "$work/netpath" -nologo -v quiet
+# Published as users get it: self-contained, ReadyToRun composite (framework and app compiled
+# together, so the generic code System.Text.Json instantiates over NetPath's types is precompiled).
+dotnet publish src/NetPath.Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRunComposite=true -o "$work/netpath" -nologo -v quiet
 dotnet build bench/NetPath.Benchmarks -c Release -nologo -v quiet -o "$work/bench"
 netpath="$work/netpath/netpath"
 bench="$work/bench/NetPath.Benchmarks"
