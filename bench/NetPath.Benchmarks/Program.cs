@@ -59,7 +59,7 @@ internal static class Stages
         var lines = File.ReadAllLines(input).Where(l => l.Length > 0).Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         var engine = NetPath.Clinical.Engine.NetPathEngine.Current;
         var today = new DateOnly(2026, 11, 23);
-        using var sink = new BufferedStream(Environment.GetEnvironmentVariable("STAGES_STDOUT") == "1" ? Console.OpenStandardOutput() : Stream.Null, 1 << 16);
+        using var sink = new BufferedStream(Stream.Null, 1 << 16);
         using var writer = new Utf8JsonWriter(sink);
         for (var round = 0; round < 3; round++)
         {
@@ -79,7 +79,7 @@ internal static class Stages
                 read += t1 - t0; assess += t2 - t1; write += t3 - t2;
             }
             static double Us(long ticks, int n) => ticks * 1_000_000.0 / System.Diagnostics.Stopwatch.Frequency / n;
-            Console.Error.WriteLine($"round {round}: {lines.Length} cases streamed; per case: read+validate {Us(read, lines.Length):0.0} us, assess {Us(assess, lines.Length):0.0} us, write {Us(write, lines.Length):0.0} us ({bytes / lines.Length} bytes)");
+            Console.WriteLine($"round {round}: {lines.Length} cases streamed; per case: read+validate {Us(read, lines.Length):0.0} us, assess {Us(assess, lines.Length):0.0} us, write {Us(write, lines.Length):0.0} us ({bytes / lines.Length} bytes)");
         }
         return 0;
     }
