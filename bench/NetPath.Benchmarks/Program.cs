@@ -63,14 +63,19 @@ internal static class Stages
         using var writer = new Utf8JsonWriter(sink);
         for (var round = 0; round < 3; round++)
         {
-            long read = 0, assess = 0, write = 0, bytes = 0;
+            long read = 0, assess = 0, write = 0, bytes = 0, readAlloc = 0, assessAlloc = 0;
             foreach (var line in lines)
             {
+                var m0 = GC.GetAllocatedBytesForCurrentThread();
                 var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var c = engine.Read(line).Case!;
                 var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-                var a = engine.Assess(c, today);
+                var m1 = GC.GetAllocatedBytesForCurrentThread();
+                var a = engine.Assess(c, today, explain: false);
                 var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                readAlloc += m1 - m0;
+                assessAlloc += GC.GetAllocatedBytesForCurrentThread() - m1;
+                
                 JsonSerializer.Serialize(writer, a, NetPath.Clinical.Assessments.AssessmentJsonContext.Default.Assessment);
                 writer.Flush();
                 bytes += writer.BytesCommitted;
@@ -79,7 +84,7 @@ internal static class Stages
                 read += t1 - t0; assess += t2 - t1; write += t3 - t2;
             }
             static double Us(long ticks, int n) => ticks * 1_000_000.0 / System.Diagnostics.Stopwatch.Frequency / n;
-            Console.WriteLine($"round {round}: {lines.Length} cases streamed; per case: read+validate {Us(read, lines.Length):0.0} us, assess {Us(assess, lines.Length):0.0} us, write {Us(write, lines.Length):0.0} us ({bytes / lines.Length} bytes)");
+            Console.WriteLine($"round {round}: {lines.Length} cases streamed; per case: read+validate {Us(read, lines.Length):0.0} us, assess {Us(assess, lines.Length):0.0} us, write {Us(write, lines.Length):0.0} us ({bytes / lines.Length} bytes); allocated: read {readAlloc / lines.Length} B, assess {assessAlloc / lines.Length} B");
         }
         return 0;
     }

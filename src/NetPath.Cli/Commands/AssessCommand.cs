@@ -48,46 +48,67 @@ internal sealed class AssessCommand(NetPathEngine engine, TimeProvider clock)
     private int RunJson(AssessOptions options, CliIo io, Stream stdout, DateOnly today, bool indented)
     {
         var anyInvalid = false;
-        var batch = new List<(string Origin, byte[] Json)>(BatchSize);
-        var results = new Result[BatchSize];
+        var batch = new List<CaseInput>(BatchSize);
+        // Cases are copied out of the reader's reused line buffer into their slot's own buffer.
+        var inputs = new ArrayBufferWriter<byte>[BatchSize];
+        for (var i = 0; i < inputs.Length; i++) inputs[i] = new ArrayBufferWriter<byte>(2 * 1024);
+        // One output buffer per batch slot, reused batch after batch: a case's JSON never becomes
+        // a heap array of its own (about 6 KB a case, as much as the assessment itself allocates).
+        var outputs = new ArrayBufferWriter<byte>[BatchSize];
+        for (var i = 0; i < outputs.Length; i++) outputs[i] = new ArrayBufferWriter<byte>(8 * 1024);
+        var invalid = new CaseReadResult?[BatchSize];
         var writerOptions = new JsonWriterOptions { Indented = indented, SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         void Flush()
         {
-            Parallel.For(0, batch.Count, () => new JsonSink(writerOptions), (i, _, sink) =>
+            Parallel.For(0, batch.Count, () => new Utf8JsonWriter(Stream.Null, writerOptions), (i, _, writer) =>
             {
-                var read = engine.Read(batch[i].Json);
-                results[i] = read.IsValid
-                    ? new Result(null, sink.Write(engine.Assess(read.Case!, today), options.Explain))
-                    : new Result(read, null);
-                return sink;
-            }, sink => sink.Dispose());
+                var read = engine.Read(batch[i].Json.Span);
+                outputs[i].ResetWrittenCount();
+                if (read.IsValid) Write(writer, outputs[i], engine.Assess(read.Case!, today, options.Explain), options.Explain);
+                else invalid[i] = read;
+                return writer;
+            }, writer => writer.Dispose());
             for (var i = 0; i < batch.Count; i++)
             {
-                if (results[i].Invalid is { } invalid)
+                if (invalid[i] is { } errors)
                 {
                     anyInvalid = true;
-                    ErrorLines.Write(io.Stderr, batch[i].Origin, invalid);
+                    ErrorLines.Write(io.Stderr, batch[i].Origin, errors);
+                    invalid[i] = null;
                 }
                 else
                 {
-                    stdout.Write(results[i].Json);
+                    stdout.Write(outputs[i].WrittenSpan);
                     stdout.WriteByte((byte)'\n');
                 }
-                results[i] = default;
             }
             batch.Clear();
         }
 
         foreach (var input in CaseInputs.Enumerate(options.Inputs, options.Ndjson, io.Stdin))
         {
-            // A JSON Lines input reuses its line buffer: the batch keeps its own copy.
-            batch.Add((input.Origin, input.Json.ToArray()));
+            var slot = inputs[batch.Count];
+            slot.ResetWrittenCount();
+            slot.Write(input.Json.Span);
+            batch.Add(input with { Json = slot.WrittenMemory });
             if (batch.Count == BatchSize) Flush();
         }
         Flush();
         stdout.Flush();
         return anyInvalid ? ExitCodes.InvalidInput : ExitCodes.Assessed;
+    }
+
+    /// <summary>
+    /// Serialises into a buffer, never a stream, because Utf8JsonWriter.Flush on a stream also
+    /// flushes the stream (a system call per case).
+    /// </summary>
+    private static void Write(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, Assessment assessment, bool explain)
+    {
+        writer.Reset(buffer);
+        if (explain) WithExplanation(assessment).WriteTo(writer);
+        else JsonSerializer.Serialize(writer, assessment, AssessmentJsonContext.Default.Assessment);
+        writer.Flush();
     }
 
     private int RunForPeople(AssessOptions options, CliIo io, Stream stdout, DateOnly today)
@@ -111,30 +132,6 @@ internal sealed class AssessCommand(NetPathEngine engine, TimeProvider clock)
         }
         stdout.Flush();
         return anyInvalid ? ExitCodes.InvalidInput : ExitCodes.Assessed;
-    }
-
-    private readonly record struct Result(CaseReadResult? Invalid, byte[]? Json);
-
-    /// <summary>
-    /// One thread's serialiser: the writer fills a reused buffer, never a stream, because
-    /// Utf8JsonWriter.Flush on a stream also flushes the stream (a system call per case).
-    /// </summary>
-    private sealed class JsonSink(JsonWriterOptions options) : IDisposable
-    {
-        private readonly ArrayBufferWriter<byte> buffer = new(16 * 1024);
-        private readonly Utf8JsonWriter writer = new(Stream.Null, options);
-
-        public byte[] Write(Assessment assessment, bool explain)
-        {
-            buffer.ResetWrittenCount();
-            writer.Reset(buffer);
-            if (explain) WithExplanation(assessment).WriteTo(writer);
-            else JsonSerializer.Serialize(writer, assessment, AssessmentJsonContext.Default.Assessment);
-            writer.Flush();
-            return buffer.WrittenSpan.ToArray();
-        }
-
-        public void Dispose() => writer.Dispose();
     }
 
     /// <summary>The assessment with an added "explanation" member: the rules that fired, nearly fired or wait on facts.</summary>

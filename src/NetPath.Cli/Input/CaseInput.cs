@@ -1,7 +1,11 @@
 namespace NetPath.Cli.Input;
 
-/// <summary>One case as it arrives: its UTF-8 JSON and where it came from ("file.json", "cases.ndjson:17", "stdin").</summary>
-internal readonly record struct CaseInput(string Origin, ReadOnlyMemory<byte> Json);
+/// <summary>One case as it arrives: its UTF-8 JSON and where it came from (a file or "stdin", and the line of a JSON Lines input).</summary>
+internal readonly record struct CaseInput(string Source, int Line, ReadOnlyMemory<byte> Json)
+{
+    /// <summary>"file.json", "cases.ndjson:17", "stdin": built only when an error names it.</summary>
+    public string Origin => Line > 0 ? $"{Source}:{Line}" : Source;
+}
 
 /// <summary>
 /// Yields the cases named on the command line in input order: files, every *.json of a folder
@@ -46,7 +50,7 @@ internal static class CaseInputs
         {
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            yield return new CaseInput(origin, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            yield return new CaseInput(origin, 0, buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
             yield break;
         }
         var lineNumber = 0;
@@ -54,7 +58,7 @@ internal static class CaseInputs
         {
             lineNumber++;
             if (IsBlank(line.Span)) continue;
-            yield return new CaseInput($"{origin}:{lineNumber}", line);
+            yield return new CaseInput(origin, lineNumber, line);
         }
     }
 

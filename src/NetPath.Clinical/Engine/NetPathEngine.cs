@@ -51,7 +51,10 @@ public sealed class NetPathEngine
     }
 
     /// <summary>Assesses a valid case as of <paramref name="today"/> when the case carries no assessmentDate.</summary>
-    public Assessment Assess(Case c, DateOnly today)
+    /// <param name="c">A case <see cref="Read(ReadOnlySpan{byte})"/> found valid.</param>
+    /// <param name="today">The date of the assessment when the case has no assessmentDate.</param>
+    /// <param name="explain">Keep the rule trace in <see cref="Assessment.Explanation"/>; a batch that never shows it passes false.</param>
+    public Assessment Assess(Case c, DateOnly today, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(c);
         var findings = new Findings();
@@ -59,7 +62,7 @@ public sealed class NetPathEngine
         var grade = grader.Grade(c, classification, findings);
         classification = Classifier.WithThoracicType(classification, grade);
         var staging = stager.Stage(c, classification, grade, findings);
-        var plan = planner.Plan(new ClinicalPicture(c, c.AssessmentDate ?? today, classification, grade, staging), findings);
+        var plan = planner.Plan(new ClinicalPicture(c, c.AssessmentDate ?? today, classification, grade, staging), findings, explain);
         return new Assessment
         {
             CaseId = c.Id,

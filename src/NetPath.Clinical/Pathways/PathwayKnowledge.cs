@@ -318,90 +318,149 @@ public sealed class PathwayKnowledge
     }
 }
 
-/// <summary>A rationale with {placeholders}, split once at load so that filling it is a plain append.</summary>
+/// <summary>
+/// A rationale with {placeholders}, split once at load so that filling it is a plain append into
+/// one builder per thread: a registry batch fills a dozen texts a case, and only the finished
+/// string should reach the heap.
+/// </summary>
 internal sealed class Template
 {
-    private readonly string[] literals;
-    private readonly Func<CaseFacts, string>[] values;
+    /// <summary>Writes one fact of the case, in words, into the text being built.</summary>
+    internal delegate void Placeholder(CaseFacts f, StringBuilder text);
 
-    private Template(string[] literals, Func<CaseFacts, string>[] values)
+    [ThreadStatic] private static StringBuilder? scratch;
+
+    private readonly string[] literals;
+    private readonly Placeholder[] values;
+
+    private Template(string[] literals, Placeholder[] values)
     {
         this.literals = literals;
         this.values = values;
     }
 
-    private static string Num(double? v, string unit) => v is { } x ? x.ToString("0.##", CultureInfo.InvariantCulture) + unit : "not given";
-
-    /// <summary>The placeholders a rule text may use, each naming a fact of the case.</summary>
-    internal static readonly Dictionary<string, Func<CaseFacts, string>> Placeholders = new(StringComparer.Ordinal)
+    private static Placeholder Num(Func<CaseFacts, double?> value, string unit) => (f, text) =>
     {
-        ["sizeMm"] = f => Num(f.Tumour.Size?.Value, " mm"),
-        ["ki67Percent"] = f => Num(f.Tumour.Ki67?.Value, " %"),
-        ["mitoses"] = f => Num(f.Tumour.Mitoses?.Value, " per 2 mm²"),
-        ["krenningScore"] = f => Num(f.Case.Imaging.SstrPet.KrenningScore, ""),
-        ["grade"] = f => WireCode<GradeValue>.Of(f.Grade),
-        ["site"] = f => f.Tumour.PrimarySite == PrimarySite.Other && f.Tumour.OtherSite is { } o ? o : WireCode<PrimarySite>.Of(f.Tumour.PrimarySite),
-        ["syndrome"] = f => f.Tumour.FunctionalSyndrome is { } s ? WireCode<FunctionalSyndrome>.Of(s) : "not given",
-        ["egfr"] = f => Num(f.Case.Labs.EgfrMlMin, " mL/min"),
-        ["bilirubin"] = f => Num(f.Case.Labs.BilirubinXUln, " x ULN"),
-        ["platelets"] = f => Num(f.Case.Labs.PlateletsPerNl, "/nL"),
-        ["hb"] = f => Num(f.Case.Labs.HemoglobinGDl, " g/dL"),
-        ["neutrophils"] = f => Num(f.Case.Labs.NeutrophilsPerNl, "/nL"),
-        ["ntProBnp"] = f => Num(f.Case.Labs.NtProBnpPgMl, " pg/mL"),
-        ["cga"] = f => Num(f.Case.Labs.ChromograninAXUln, " x ULN"),
-        ["urine5hiaa"] = f => Num(f.Case.Labs.Urine5HiaaMg24h, " mg/24 h"),
-        ["liverBurden"] = f => Num(f.Tumour.LiverTumourBurden?.Value, " %"),
-        ["ecog"] = f => Num(f.Case.Patient.Ecog, ""),
-        ["age"] = f => Num(f.Case.Patient.AgeYears, " years"),
-        ["diarrheaPerDay"] = f => Num(f.Case.Symptoms.DiarrheaPerDay, ""),
-        ["mesoappendix"] = f => Num(f.Tumour.MesoappendixInvasion?.Value, " mm"),
-        ["depth"] = f => f.Tumour.Depth is { } d ? WireCode<Depth>.Of(d) : "not given",
-        ["margin"] = f => f.Tumour.Resection.Margin is { } m ? WireCode<ResectionMargin>.Of(m) : "not given",
-        ["gastricType"] = f => Num(f.Tumour.GastricType, ""),
-        ["tumourCount"] = f => Num(f.Tumour.TumourCount, ""),
-        ["priorLines"] = f => f.PriorSystemicLines.ToString(CultureInfo.InvariantCulture),
-        ["priorTherapies"] = PriorTherapies,
-        ["metastases"] = Metastases,
-        ["germline"] = f => f.Case.Patient.Germline.IsEmpty ? "none known" : string.Join(", ", f.Case.Patient.Germline.Select(WireCode<GermlineSyndrome>.Of)),
-        // Staging is an extra where present (docs/decisions/0200): never a condition, only words.
-        ["stage"] = Stage,
-        ["nodes"] = f => f.Tumour.LymphNodes.Positive is { } p ? $"{p} of {Num(f.Tumour.LymphNodes.Examined, "")} nodes positive" : f.Tumour.Tnm.N ?? "nodes not given",
+        if (value(f) is { } x) text.Append(CultureInfo.InvariantCulture, $"{x:0.##}").Append(unit);
+        else text.Append("not given");
     };
 
-    private static string PriorTherapies(CaseFacts f)
+    private static Placeholder Words(Func<CaseFacts, string> value) => (f, text) => text.Append(value(f));
+
+    /// <summary>The placeholders a rule text may use, each naming a fact of the case.</summary>
+    internal static readonly Dictionary<string, Placeholder> Placeholders = new(StringComparer.Ordinal)
     {
-        var sb = new StringBuilder();
-        foreach (var p in f.Case.History.PriorTherapies)
+        ["sizeMm"] = Num(f => f.Tumour.Size?.Value, " mm"),
+        ["ki67Percent"] = Num(f => f.Tumour.Ki67?.Value, " %"),
+        ["mitoses"] = Num(f => f.Tumour.Mitoses?.Value, " per 2 mm²"),
+        ["krenningScore"] = Num(f => f.Case.Imaging.SstrPet.KrenningScore, ""),
+        ["grade"] = Words(f => WireCode<GradeValue>.Of(f.Grade)),
+        ["site"] = Words(f => f.Tumour.PrimarySite == PrimarySite.Other && f.Tumour.OtherSite is { } o ? o : WireCode<PrimarySite>.Of(f.Tumour.PrimarySite)),
+        ["syndrome"] = Words(f => f.Tumour.FunctionalSyndrome is { } s ? WireCode<FunctionalSyndrome>.Of(s) : "not given"),
+        ["egfr"] = Num(f => f.Case.Labs.EgfrMlMin, " mL/min"),
+        ["bilirubin"] = Num(f => f.Case.Labs.BilirubinXUln, " x ULN"),
+        ["platelets"] = Num(f => f.Case.Labs.PlateletsPerNl, "/nL"),
+        ["hb"] = Num(f => f.Case.Labs.HemoglobinGDl, " g/dL"),
+        ["neutrophils"] = Num(f => f.Case.Labs.NeutrophilsPerNl, "/nL"),
+        ["ntProBnp"] = Num(f => f.Case.Labs.NtProBnpPgMl, " pg/mL"),
+        ["cga"] = Num(f => f.Case.Labs.ChromograninAXUln, " x ULN"),
+        ["urine5hiaa"] = Num(f => f.Case.Labs.Urine5HiaaMg24h, " mg/24 h"),
+        ["liverBurden"] = Num(f => f.Tumour.LiverTumourBurden?.Value, " %"),
+        ["ecog"] = Num(f => f.Case.Patient.Ecog, ""),
+        ["age"] = Num(f => f.Case.Patient.AgeYears, " years"),
+        ["diarrheaPerDay"] = Num(f => f.Case.Symptoms.DiarrheaPerDay, ""),
+        ["mesoappendix"] = Num(f => f.Tumour.MesoappendixInvasion?.Value, " mm"),
+        ["depth"] = Words(f => f.Tumour.Depth is { } d ? WireCode<Depth>.Of(d) : "not given"),
+        ["margin"] = Words(f => f.Tumour.Resection.Margin is { } m ? WireCode<ResectionMargin>.Of(m) : "not given"),
+        ["gastricType"] = Num(f => f.Tumour.GastricType, ""),
+        ["tumourCount"] = Num(f => f.Tumour.TumourCount, ""),
+        ["priorLines"] = (f, text) => text.Append(f.PriorSystemicLines),
+        ["priorTherapies"] = PriorTherapies,
+        ["metastases"] = Metastases,
+        ["germline"] = Germline,
+        // Staging is an extra where present (docs/decisions/0200): never a condition, only words.
+        ["stage"] = Stage,
+        ["nodes"] = Nodes,
+    };
+
+    private static void PriorTherapies(CaseFacts f, StringBuilder text)
+    {
+        var therapies = f.Case.History.PriorTherapies;
+        if (therapies.Count == 0)
         {
-            if (sb.Length > 0) sb.Append(", ");
-            sb.Append(p.Code);
-            if (p.Outcome is { } o) sb.Append(" (").Append(WireCode<TherapyOutcome>.Of(o)).Append(')');
+            text.Append("none");
+            return;
         }
-        return sb.Length == 0 ? "none" : sb.ToString();
+        for (var i = 0; i < therapies.Count; i++)
+        {
+            if (i > 0) text.Append(", ");
+            text.Append(therapies[i].Code);
+            if (therapies[i].Outcome is { } o) text.Append(" (").Append(WireCode<TherapyOutcome>.Of(o)).Append(')');
+        }
     }
 
-    private static string Stage(CaseFacts f)
+    private static void Germline(CaseFacts f, StringBuilder text)
+    {
+        var germline = f.Case.Patient.Germline;
+        if (germline.IsEmpty)
+        {
+            text.Append("none known");
+            return;
+        }
+        var first = true;
+        foreach (var g in germline)
+        {
+            if (!first) text.Append(", ");
+            text.Append(WireCode<GermlineSyndrome>.Of(g));
+            first = false;
+        }
+    }
+
+    private static void Stage(CaseFacts f, StringBuilder text)
     {
         foreach (var s in f.Picture.Staging)
         {
-            if (s.System == "AJCC8" && s.Group is { } g) return "AJCC 8 stage " + g;
+            if (s.System == "AJCC8" && s.Group is { } g)
+            {
+                text.Append("AJCC 8 stage ").Append(g);
+                return;
+            }
         }
-        return "stage not assigned";
+        text.Append("stage not assigned");
     }
 
-    private static string Metastases(CaseFacts f)
+    private static void Metastases(CaseFacts f, StringBuilder text)
     {
-        if (f.Tumour.Metastases is not { } m) return "distant disease not recorded";
-        var parts = new List<string>();
-        if (m.Liver == true) parts.Add("liver");
-        foreach (var s in m.Extrahepatic) parts.Add(WireCode<MetastaticSite>.Of(s));
-        return parts.Count == 0 ? "no distant metastases" : "metastases in " + string.Join(", ", parts);
+        if (f.Tumour.Metastases is not { } m)
+        {
+            text.Append("distant disease not recorded");
+            return;
+        }
+        var start = text.Length;
+        if (m.Liver == true) text.Append("metastases in liver");
+        foreach (var s in m.Extrahepatic)
+        {
+            text.Append(text.Length == start ? "metastases in " : ", ").Append(WireCode<MetastaticSite>.Of(s));
+        }
+        if (text.Length == start) text.Append("no distant metastases");
+    }
+
+    private static void Nodes(CaseFacts f, StringBuilder text)
+    {
+        if (f.Tumour.LymphNodes.Positive is { } p)
+        {
+            text.Append(p).Append(" of ");
+            if (f.Tumour.LymphNodes.Examined is { } examined) text.Append(examined);
+            else text.Append("not given");
+            text.Append(" nodes positive");
+        }
+        else text.Append(f.Tumour.Tnm.N ?? "nodes not given");
     }
 
     public static Template Parse(string text, string ruleId)
     {
         var literals = new List<string>();
-        var values = new List<Func<CaseFacts, string>>();
+        var values = new List<Placeholder>();
         var start = 0;
         while (true)
         {
@@ -423,9 +482,14 @@ internal sealed class Template
     public string Fill(CaseFacts f)
     {
         if (values.Length == 0) return literals[0];
-        var sb = new StringBuilder(literals[0]);
-        for (var i = 0; i < values.Length; i++) sb.Append(values[i](f)).Append(literals[i + 1]);
-        return sb.ToString();
+        var text = scratch ??= new StringBuilder(512);
+        text.Clear().Append(literals[0]);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i](f, text);
+            text.Append(literals[i + 1]);
+        }
+        return text.ToString();
     }
 }
 

@@ -88,11 +88,17 @@ public sealed class PathwayPlanner
 
     public PathwayKnowledge Knowledge => knowledge;
 
-    public Plan Plan(ClinicalPicture picture, Findings findings)
+    /// <param name="picture">The case and what the engine concluded about it so far.</param>
+    /// <param name="findings">Where missing data and warnings found while planning are added.</param>
+    /// <param name="explain">
+    /// Whether to keep the trace of every rule evaluated (about fifty entries a case): wanted for
+    /// <c>--explain</c> and for the rules a stored assessment records, not for a registry batch.
+    /// </param>
+    public Plan Plan(ClinicalPicture picture, Findings findings, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(picture);
         ArgumentNullException.ThrowIfNull(findings);
-        var run = new Run(new CaseFacts(picture, codeCount), findings, codeCount);
+        var run = new Run(new CaseFacts(picture, codeCount), findings, codeCount, explain);
         var site = (int)picture.Case.Tumour.PrimarySite;
         Evaluate(firstPhase[site], run);
         MarkRecommended(run);
@@ -105,11 +111,11 @@ public sealed class PathwayPlanner
             Workup = run.Workup,
             Team = Team(run),
             FollowUp = FollowUp(run, recommendations),
-            Trace = run.Trace,
+            Trace = (IReadOnlyList<RuleEvaluation>?)run.Trace ?? [],
         };
     }
 
-    private sealed class Run(CaseFacts facts, Findings findings, int codeCount)
+    private sealed class Run(CaseFacts facts, Findings findings, int codeCount, bool explain)
     {
         public CaseFacts Facts { get; } = facts;
         public Findings Findings { get; } = findings;
@@ -121,7 +127,7 @@ public sealed class PathwayPlanner
         public List<PathwayRule> Teams { get; } = [];
         public List<WorkupItem> Workup { get; } = [];
         public List<Contraindication> Contraindications { get; } = [];
-        public List<RuleEvaluation> Trace { get; } = [];
+        public List<RuleEvaluation>? Trace { get; } = explain ? new(64) : null;
         public bool[] Proposed { get; } = new bool[codeCount];
         public bool[] Ruled { get; } = new bool[codeCount];
         public Tri[] Results { get; } = new Tri[16];
@@ -153,18 +159,18 @@ public sealed class PathwayPlanner
             if (falses == 1)
             {
                 if (unknowns == 0 && rule.Kind is RuleKind.Recommend or RuleKind.Contraindicate)
-                    run.Trace.Add(new RuleEvaluation(rule.Id, rule.Code, RuleOutcome.NearlyFired, rule.NearMiss[firstFalse]));
+                    run.Trace?.Add(new RuleEvaluation(rule.Id, rule.Code, RuleOutcome.NearlyFired, rule.NearMiss[firstFalse]));
                 continue;
             }
             if (unknowns > 0)
             {
                 if (rule.Kind is RuleKind.Recommend or RuleKind.Contraindicate or RuleKind.Workup)
-                    run.Trace.Add(new RuleEvaluation(rule.Id, rule.Code, RuleOutcome.Unsettled, rule.WaitsOn[FirstUnknown(results, evals.Length)]));
+                    run.Trace?.Add(new RuleEvaluation(rule.Id, rule.Code, RuleOutcome.Unsettled, rule.WaitsOn[FirstUnknown(results, evals.Length)]));
                 if (rule.Kind == RuleKind.Contraindicate) run.PendingContras.Add(rule);
                 else if (rule.SettleUnknown) SettleUnknowns(rule, results, run, null);
                 continue;
             }
-            run.Trace.Add(new RuleEvaluation(rule.Id, rule.Code, RuleOutcome.Fired, null));
+            run.Trace?.Add(new RuleEvaluation(rule.Id, rule.Code, RuleOutcome.Fired, null));
             Fire(rule, run);
         }
     }
@@ -373,7 +379,7 @@ public sealed class PathwayPlanner
         return false;
     }
 
-    private static List<string> Cautions(Run run, string code)
+    private static IReadOnlyList<string> Cautions(Run run, string code)
     {
         List<string>? list = null;
         foreach (var c in run.Cautions)
@@ -385,7 +391,7 @@ public sealed class PathwayPlanner
                 break;
             }
         }
-        return list ?? [];
+        return list is null ? Array.Empty<string>() : list;
     }
 
     private List<TeamRole> Team(Run run)

@@ -32,6 +32,22 @@ public class SafetyPropertyTests
         }).Check(Config);
 
     [Fact]
+    public void Leaving_out_the_explanation_changes_nothing_else()
+    {
+        // A registry batch assesses without the rule trace; its output must be the same assessment.
+        Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
+        {
+            var read = NetPathEngine.Current.Read(RandomCases.Json(seed));
+            if (!read.IsValid) return true;
+            var explained = NetPathEngine.Current.Assess(read.Case!, Today, explain: true);
+            var plain = NetPathEngine.Current.Assess(read.Case!, Today, explain: false);
+            return plain.Explanation.Count == 0 && explained.Explanation.Count > 0
+                && System.Text.Json.JsonSerializer.Serialize(plain, AssessmentJsonContext.Default.Assessment)
+                   == System.Text.Json.JsonSerializer.Serialize(explained, AssessmentJsonContext.Default.Assessment);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+    }
+
+    [Fact]
     public void Generated_cases_are_mostly_valid()
     {
         var valid = Enumerable.Range(0, 500).Count(seed => Run(seed).Case is not null);
