@@ -1,0 +1,129 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using NetPath.Storage;
+
+namespace NetPath.E2E.Tests;
+
+/// <summary>
+/// Every page checked by axe-core (Deque's engine, the one most accessibility audits use) against
+/// WCAG 2.1 A and AA, in the rendered page after the interactive circuit has started: colour
+/// contrast, labels, names of buttons and links, landmarks, headings, ARIA use. A violation fails
+/// the test and names the rule and the elements.
+/// </summary>
+[Collection("browser")]
+public sealed class AccessibilityTests(ServerFixture server)
+{
+    private const string PatientPassword = "e2e-a11y-patient-password";
+    private static readonly string[] WcagAa = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    [Fact]
+    public async Task Sign_in_page_meets_wcag_aa()
+    {
+        await using var context = await server.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/signin");
+        await AssertAccessibleAsync(page, "signin");
+        await page.GotoAsync(server.BaseUrl + "/signin?error=bad-credentials");
+        await AssertAccessibleAsync(page, "signin-error");
+    }
+
+    [Fact]
+    public async Task Clinician_pages_meet_wcag_aa()
+    {
+        var (patient, assessment) = await AssessedDemoPatientAsync();
+        await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        foreach (var path in ClinicianPages(patient, assessment))
+        {
+            await page.GotoAsync(server.BaseUrl + path);
+            await WaitInteractiveAsync(page);
+            await AssertAccessibleAsync(page, path);
+        }
+    }
+
+    [Fact]
+    public async Task Case_form_with_errors_meets_wcag_aa()
+    {
+        var (patient, _) = await AssessedDemoPatientAsync();
+        await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await page.GotoAsync($"{server.BaseUrl}/patients/{patient}/case");
+        await Assertions.Expect(page.Locator("form.case-form[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.GetByLabel("Ki-67 index").FillAsync("140");
+        await Assertions.Expect(page.GetByTestId("f-tumour-ki67Percent-error")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await AssertAccessibleAsync(page, "case form with an error");
+    }
+
+    [Fact]
+    public async Task Patient_pages_meet_wcag_aa()
+    {
+        var (patient, _) = await AssessedDemoPatientAsync();
+        var userName = "e2e-a11y-patient";
+        var db = StorageServices.Open(DatabaseLocation.Parse(server.DatabasePath));
+        await using (db)
+        {
+            if (!await new Accounts(db, TimeProvider.System).ExistsAsync(userName, CancellationToken.None))
+                await new Accounts(db, TimeProvider.System).CreateAsync(userName, PatientPassword, Roles.Patient, patient, CancellationToken.None);
+        }
+        await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 800, Height = 1100 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, userName, PatientPassword);
+        foreach (var path in PatientPages())
+        {
+            await page.GotoAsync(server.BaseUrl + path);
+            await WaitInteractiveAsync(page);
+            await AssertAccessibleAsync(page, "patient " + path);
+        }
+    }
+
+    /// <summary>The pages a clinician reaches for one assessed record.</summary>
+    private static IEnumerable<string> ClinicianPages(Guid patient, Guid assessment) =>
+    [
+        "/",
+        "/patients",
+        $"/patients/{patient}",
+        $"/patients/{patient}/case",
+        $"/patients/{patient}/assessments/{assessment}",
+    ];
+
+    private static IEnumerable<string> PatientPages() => ["/", "/my-plan"];
+
+    private static async Task AssertAccessibleAsync(IPage page, string where)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagAa] } });
+        var problems = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Html))}")
+            .ToList();
+        problems.ShouldBeEmpty($"axe-core found WCAG 2.1 AA violations on {where}");
+    }
+
+    /// <summary>Blazor pages are prerendered, then become interactive; axe should see the page people use.</summary>
+    private static async Task WaitInteractiveAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForTimeoutAsync(300);
+    }
+
+    private async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync(server.BaseUrl + "/signin");
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 15_000 });
+    }
+
+    private async Task<(Guid Patient, Guid Assessment)> AssessedDemoPatientAsync()
+    {
+        var db = StorageServices.Open(DatabaseLocation.Parse(server.DatabasePath));
+        await using (db)
+        {
+            var p = await db.Patients.Where(x => x.DeletedAt == null && x.LatestAssessmentId != null).OrderBy(x => x.Id).FirstAsync();
+            return (p.Id, p.LatestAssessmentId!.Value);
+        }
+    }
+}
