@@ -34,6 +34,22 @@ public sealed class OutcomeDiffTests
     };
 
     [Fact]
+    public void A_reworded_reason_or_message_is_not_a_change()
+    {
+        var before = Bare() with
+        {
+            Contraindicated = [new Contraindication { Code = "systemic.prrt", Reason = "SSTR negative" }],
+            Warnings = [new Warning("cga-on-ppi", "text")],
+        };
+        var after = Bare() with
+        {
+            Contraindicated = [new Contraindication { Code = "systemic.prrt", Reason = "No SSTR uptake" }],
+            Warnings = [new Warning("cga-on-ppi", "other text")],
+        };
+        OutcomeDiff.Between(before, after).IsEmpty.ShouldBeTrue();
+    }
+
+    [Fact]
     public void An_assessment_against_itself_has_no_change()
     {
         var a = Assess(12);
@@ -108,9 +124,9 @@ public sealed class OutcomeDiffTests
             new OutcomeChange("staging.ENETS.group", ChangeKind.Added, null, "IIIB"),
             new OutcomeChange("knowledgeVersion", ChangeKind.Changed, "2026.11", "2027.01"),
         ]);
-        diff.Contraindications.ShouldBe([new OutcomeChange("systemic.prrt", ChangeKind.Removed, "", null)]);
-        diff.MissingData.ShouldBe([new OutcomeChange("tumour.ki67Percent", ChangeKind.Removed, "", null)]);
-        diff.Warnings.ShouldBe([new OutcomeChange("cga-on-ppi", ChangeKind.Added, null, "")]);
+        diff.Contraindications.ShouldBe([new OutcomeChange("systemic.prrt", ChangeKind.Removed, "SSTR negative", null)]);
+        diff.MissingData.ShouldBe([new OutcomeChange("tumour.ki67Percent", ChangeKind.Removed, "grade", null)]);
+        diff.Warnings.ShouldBe([new OutcomeChange("cga-on-ppi", ChangeKind.Added, null, "text")]);
         diff.FollowUp.ShouldBe([new OutcomeChange("ct-mri", ChangeKind.Changed, "every 6 months", "every 3 months, for 2 years")]);
     }
 }

@@ -12,7 +12,7 @@ public sealed record PlotPoint(double X, double Y, TrendPoint Source);
 /// </summary>
 public sealed record ChartLayout(double Width, double Height, double Left, double Right, double Top, double Bottom, double AxisMax, IReadOnlyList<PlotPoint> Points)
 {
-    public const double DefaultWidth = 240, DefaultHeight = 96;
+    public const double DefaultWidth = 200, DefaultHeight = 84;
 
     public static ChartLayout Of(Trend trend, double width = DefaultWidth, double height = DefaultHeight)
     {

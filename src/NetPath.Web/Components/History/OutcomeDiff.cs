@@ -37,12 +37,12 @@ internal sealed record OutcomeDiff(
         ArgumentNullException.ThrowIfNull(after);
         return new OutcomeDiff(
             FactChanges(before, after),
-            Keyed(before.Recommendations, after.Recommendations, r => r.Code, Plan),
-            Keyed(before.Contraindicated, after.Contraindicated, c => c.Code, _ => ""),
-            Keyed(before.Workup, after.Workup, w => w.Code, _ => ""),
-            Keyed(before.MissingData, after.MissingData, m => m.Field, _ => ""),
-            Keyed(before.Warnings, after.Warnings, w => w.Code, _ => ""),
-            Keyed(before.FollowUp, after.FollowUp, f => f.Test, Schedule));
+            Keyed(before.Recommendations, after.Recommendations, r => r.Code, Plan, compare: true),
+            Keyed(before.Contraindicated, after.Contraindicated, c => c.Code, c => c.Reason, compare: false),
+            Keyed(before.Workup, after.Workup, w => w.Code, w => w.Reason, compare: false),
+            Keyed(before.MissingData, after.MissingData, m => m.Field, m => m.Why, compare: false),
+            Keyed(before.Warnings, after.Warnings, w => w.Code, w => w.Message, compare: false),
+            Keyed(before.FollowUp, after.FollowUp, f => f.Test, Schedule, compare: true));
     }
 
     private static List<OutcomeChange> FactChanges(Assessment b, Assessment a)
@@ -84,10 +84,13 @@ internal sealed record OutcomeDiff(
     }
 
     /// <summary>
-    /// Entries matched by code. A code the engine lists twice (the same option at two lines) is
-    /// described once, its descriptions joined, so a duplicate never hides or invents a change.
+    /// Entries matched by code. With <paramref name="compare"/>, a description that differs (the
+    /// strength of an option, a follow-up interval) is a change; without, the description is a
+    /// sentence (a reason, a message) shown with an entry added or removed but never compared.
+    /// A code the engine lists twice (the same option at two lines) is described once, its
+    /// descriptions joined, so a duplicate never hides or invents a change.
     /// </summary>
-    private static List<OutcomeChange> Keyed<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> key, Func<T, string> describe)
+    private static List<OutcomeChange> Keyed<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> key, Func<T, string> describe, bool compare)
     {
         var b = Describe(before, key, describe);
         var a = Describe(after, key, describe);
@@ -95,7 +98,7 @@ internal sealed record OutcomeDiff(
         foreach (var (k, text) in a)
         {
             if (!b.TryGetValue(k, out var old)) changes.Add(new OutcomeChange(k, ChangeKind.Added, null, text));
-            else if (!string.Equals(old, text, StringComparison.Ordinal)) changes.Add(new OutcomeChange(k, ChangeKind.Changed, old, text));
+            else if (compare && !string.Equals(old, text, StringComparison.Ordinal)) changes.Add(new OutcomeChange(k, ChangeKind.Changed, old, text));
         }
         foreach (var (k, text) in b)
         {
