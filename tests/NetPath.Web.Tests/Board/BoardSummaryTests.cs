@@ -80,6 +80,18 @@ public sealed class BoardSummaryTests
     }
 
     [Fact]
+    public void A_version_entered_later_for_an_earlier_date_takes_its_place_in_time()
+    {
+        const string first = """{"schemaVersion":"1","assessmentDate":"2026-03-01","tumour":{"primarySite":"ileum","ki67Percent":5}}""";
+        const string backdated = """{"schemaVersion":"1","assessmentDate":"2025-12-01","tumour":{"primarySite":"ileum","ki67Percent":2}}""";
+        var summary = BoardSummary.From(File([first, backdated], 2), Engine).ShouldNotBeNull();
+        summary.Trends[0].Points.Select(p => p.CaseVersion).ShouldBe([2, 1]);
+        var chart = ChartLayout.Of(summary.Trends[0]);
+        chart.Points[0].X.ShouldBe(chart.Left);
+        chart.Points[^1].X.ShouldBe(chart.Width - chart.Right);
+    }
+
+    [Fact]
     public void Age_is_whole_years_on_the_assessment_date_else_the_age_the_case_gives()
     {
         BoardSummary.Age(new DateOnly(1961, 11, 17), new DateOnly(2026, 11, 16), 99).ShouldBe((64, true));

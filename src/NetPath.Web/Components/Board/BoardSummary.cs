@@ -81,7 +81,7 @@ internal sealed record BoardSummary(
     ];
 
     /// <summary>
-    /// Each measurement given in at least two case versions, in version order. A value carried
+    /// Each measurement given in at least two case versions, in date order. A value carried
     /// unchanged into a new version is plotted again: the case says it is still the latest value,
     /// and the point's date is that version's.
     /// </summary>
@@ -90,10 +90,11 @@ internal sealed record BoardSummary(
         var trends = new List<Trend>();
         foreach (var (key, label, unit, value) in Measures)
         {
+            // In time order: a version entered late for an earlier date (a backdated result) takes its place by date.
             var points = versions
-                .OrderBy(v => v.Version.VersionNumber)
                 .Select(v => value(v.Case) is { } x ? new TrendPoint(DateOf(v.Version, v.Case, assessments), v.Version.VersionNumber, x) : null)
                 .OfType<TrendPoint>()
+                .OrderBy(p => p.Date).ThenBy(p => p.CaseVersion)
                 .ToList();
             if (points.Count >= 2) trends.Add(new Trend(key, label, unit, points));
         }
