@@ -46,6 +46,10 @@ public sealed partial class HistoryAndBoardTests(ServerFixture server)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/patients/[0-9a-f-]{36}/history$"));
         await Assertions.Expect(page.Locator(".history[data-interactive=true]")).ToBeVisibleAsync(Soon);
 
+        var unlabelled = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('main select')].filter(el => !(el.labels && el.labels.length > 0)).length");
+        unlabelled.ShouldBe(0);
+        (await page.Locator("main select").CountAsync()).ShouldBe(4);
+
         // Pick the other way round first, then both as intended: the diff follows the selection.
         await page.GetByLabel("Earlier version").SelectOptionAsync("2");
         await Assertions.Expect(page.GetByTestId("case-diff")).ToContainTextAsync("same version", new() { Timeout = 10_000 });
