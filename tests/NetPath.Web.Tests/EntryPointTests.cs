@@ -37,8 +37,8 @@ public sealed class EntryPointTests
         }
         (await client.PostAsJsonAsync("/api/auth/signin", new { userName = "demo-clinician", password = "demo-only-not-for-patients" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = JsonDocument.Parse(await client.GetStringAsync("/api/patients")).RootElement;
-        page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("displayName").GetString()).ShouldBe(["Demo Patient A", "Demo Patient B", "Demo Patient C"]);
-        page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("summary").GetProperty("site").GetString()).ShouldBe(["pancreas", "ileum", "rectum"]);
+        page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("displayName").GetString()).ShouldBe(["Demo Patient A", "Demo Patient B", "Demo Patient C", "Demo Patient D"]);
+        page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("summary").GetProperty("site").GetString()).ShouldBe(["pancreas", "ileum", "rectum", "ileum"]);
 
         await cts.CancelAsync();
         (await run.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe(0);

@@ -57,6 +57,17 @@ internal sealed class Clinic(IServiceScopeFactory scopes, ILogger<Clinic> log)
         return new PatientFile(p, await records.ListCaseVersionsAsync(id, ct), await records.ListAssessmentsAsync(id, ct));
     }
 
+    /// <summary>
+    /// The record for the tumour-board summary: clinicians and coordinators only (the patient
+    /// list's policy, so role patient never sees the board's view), then the same gate and the same
+    /// <c>patient.read</c> audit as <see cref="OpenAsync"/>.
+    /// </summary>
+    public async Task<PatientFile?> OpenForBoardAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        Require(user, Permissions.PatientsList);
+        return await OpenAsync(user, id, ct);
+    }
+
     public async Task<StoredAssessment?> AssessmentAsync(ClaimsPrincipal user, Guid id, Guid assessmentId, CancellationToken ct)
     {
         Require(user, Permissions.PatientsRead);
