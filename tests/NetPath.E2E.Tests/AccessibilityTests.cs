@@ -19,6 +19,22 @@ public sealed class AccessibilityTests(ServerFixture server)
     private static readonly string[] WcagAa = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
     [Fact]
+    public async Task The_check_itself_catches_low_contrast_and_a_missing_label()
+    {
+        // Guards the guard: were axe not injected or its rules off, every page would "pass".
+        await using var context = await server.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("""
+            <html lang="en"><head><title>t</title></head><body><main>
+            <p style="color:#aaaaaa;background:#ffffff">pale text</p><input type="text">
+            </main></body></html>
+            """);
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagAa] } });
+        result.Violations.Select(v => v.Id).ShouldContain("color-contrast");
+        result.Violations.Select(v => v.Id).ShouldContain("label");
+    }
+
+    [Fact]
     public async Task Sign_in_page_meets_wcag_aa()
     {
         await using var context = await server.Browser.NewContextAsync();
@@ -88,6 +104,8 @@ public sealed class AccessibilityTests(ServerFixture server)
         $"/patients/{patient}",
         $"/patients/{patient}/case",
         $"/patients/{patient}/assessments/{assessment}",
+        $"/patients/{patient}/history",
+        $"/patients/{patient}/board-summary",
     ];
 
     private static IEnumerable<string> PatientPages() => ["/", "/my-plan"];
