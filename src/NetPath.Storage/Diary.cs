@@ -105,7 +105,10 @@ public sealed class Diary(NetPathDb db, AuditTrail audit, TimeProvider time)
             return new(WriteStatus.Replayed, await db.DiaryEntries.SingleOrDefaultAsync(d => d.Id == resourceId, ct).ConfigureAwait(false), []);
 
         if (!await db.Patients.AnyAsync(p => p.Id == patientId && p.DeletedAt == null, ct).ConfigureAwait(false))
+        {
+            await audit.RecordAsync(actor, OpAdd, patientId, AuditOutcomes.NotFound, ct).ConfigureAwait(false);
             return new(WriteStatus.NotFound, null, []);
+        }
         var errors = Validate(input, Today);
         if (errors.Count > 0)
         {
@@ -155,6 +158,9 @@ public sealed class Diary(NetPathDb db, AuditTrail audit, TimeProvider time)
 
     private static Symptom Parse(string code) =>
         WireCode<Symptom>.TryParse(code, out var s) ? s : throw new ArgumentException("validated above", nameof(code));
+
+    public async Task<DiaryEntryRecord?> GetAsync(Guid patientId, Guid entryId, CancellationToken ct) =>
+        await db.DiaryEntries.SingleOrDefaultAsync(d => d.PatientId == patientId && d.Id == entryId, ct).ConfigureAwait(false);
 
     /// <summary>The newest <paramref name="take"/> entries, newest day first (and the later entry first within a day).</summary>
     public async Task<IReadOnlyList<DiaryEntryRecord>> ListAsync(Guid patientId, int take, CancellationToken ct) =>
