@@ -25,16 +25,17 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/patients$"));
         await Assertions.Expect(page.Locator("form.filters[data-interactive=true]")).ToBeVisibleAsync(Soon);
 
-        await page.GetByLabel("Name or record number").FillAsync("pATIENT b");
+        await page.GetByLabel("Find a patient").FillAsync("pATIENT b");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
 
         var rows = page.GetByTestId("patients").Locator("tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1, new() { Timeout = 10_000 });
         await Assertions.Expect(rows.First.GetByRole(AriaRole.Link)).ToHaveTextAsync("Demo Patient B");
+        await ShotAsync(page, "patients-search");
         new Uri(page.Url).Query.ShouldBeEmpty("the search text stays in the page, never in the address");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("Name or record number")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByLabel("Find a patient")).ToHaveValueAsync("");
         (await rows.CountAsync()).ShouldBeGreaterThanOrEqualTo(3);
     });
 
@@ -70,6 +71,7 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
         await Assertions.Expect(row).ToContainTextAsync("Flushing, Diarrhoea");
         await Assertions.Expect(row).ToContainTextAsync(Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("#d-flushes")).ToHaveValueAsync("");
+        await ShotAsync(page, "my-diary");
 
         // The clinician opens the diary, read-only, from the patient page.
         await using var clinicianContext = await server.Browser.NewContextAsync();
@@ -111,10 +113,12 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to meeting" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Listed for" })).ToBeVisibleAsync(Soon);
         await Assertions.Expect(page.GetByTestId("patient-board")).ToContainTextAsync("E2E: surgery or watchful waiting?");
+        await ShotAsync(page, "patient-board");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "NetPath", Exact = true }).ClickAsync();
         var agenda = page.GetByTestId("board-agenda");
         await Assertions.Expect(agenda).ToContainTextAsync("E2E: surgery or watchful waiting?", new() { Timeout = 10_000 });
+        await ShotAsync(page, "coordinator-home");
         await agenda.GetByRole(AriaRole.Link, new() { Name = "Demo Patient A" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demo Patient A");
     });
@@ -153,6 +157,16 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
             (await db.Patients.Where(p => p.DisplayName == demoPatient).ExecuteUpdateAsync(s => s.SetProperty(p => p.FollowUpDue, due))).ShouldBe(1);
             return due;
         }
+    }
+
+    /// <summary>A page screenshot on the way to a passing test: artifacts/e2e/pages, or docs/screenshots only with NETPATH_UPDATE_SCREENSHOTS=1.</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        var dir = Environment.GetEnvironmentVariable("NETPATH_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(ServerFixture.RepoRoot, "docs", "screenshots")
+            : Path.Combine(ServerFixture.RepoRoot, "artifacts", "e2e", "pages");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
     }
 
     /// <summary>Runs a test in a fresh browser context; fails on browser console errors (a CSP refusal); on failure saves a screenshot to artifacts/e2e/.</summary>
