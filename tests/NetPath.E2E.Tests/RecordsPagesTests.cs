@@ -121,6 +121,18 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
         await ShotAsync(page, "coordinator-home");
         await agenda.GetByRole(AriaRole.Link, new() { Name = "Demo Patient A" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demo Patient A");
+
+        // After the meeting: the outcome, required when discussed.
+        await Assertions.Expect(page.Locator("form.board-form[data-interactive=true]")).ToBeVisibleAsync(Soon);
+        var listing = page.GetByTestId("patient-board").Locator("li").Filter(new() { HasText = "E2E: surgery or watchful waiting?" });
+        await listing.GetByText("Record the outcome").ClickAsync();
+        (await UnlabelledAsync(page, ".board-outcome form")).ShouldBe(0);
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Save outcome" }).ClickAsync();
+        await Assertions.Expect(listing.GetByRole(AriaRole.Textbox, new() { Name = "Outcome" })).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 10_000 });
+        await listing.GetByRole(AriaRole.Textbox, new() { Name = "Outcome" }).FillAsync("E2E: watchful waiting, restage in 6 months");
+        await listing.GetByRole(AriaRole.Button, new() { Name = "Save outcome" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Marked discussed" })).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(page.GetByTestId("patient-board")).ToContainTextAsync("Outcome: E2E: watchful waiting, restage in 6 months");
     });
 
     private static async Task<int> UnlabelledAsync(IPage page, string form) =>
