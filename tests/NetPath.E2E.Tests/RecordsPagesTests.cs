@@ -61,11 +61,12 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
         // Out of range: said at the field, nothing saved.
         await Assertions.Expect(page.Locator("#d-flushes")).ToHaveAttributeAsync("aria-invalid", "true", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("#d-flushes-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Not saved");
         await Assertions.Expect(page.GetByTestId("diary")).ToHaveCountAsync(0);
 
         await page.Locator("#d-flushes").FillAsync("4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "saved" })).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Entry for" })).ToBeVisibleAsync(Soon);
         var row = page.GetByTestId("diary").Locator("tbody tr").First;
         await Assertions.Expect(row).ToContainTextAsync("E2E diary: worse after meals");
         await Assertions.Expect(row).ToContainTextAsync("Flushing, Diarrhoea");

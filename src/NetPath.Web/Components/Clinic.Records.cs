@@ -53,7 +53,7 @@ internal sealed partial class Clinic
     {
         Require(user, Permissions.BoardRead);
         await using var scope = scopes.CreateAsyncScope();
-        var items = await scope.ServiceProvider.GetRequiredService<TumourBoard>().ListAsync(null, null, patientId, true, BoardEndpointsTake, ct);
+        var items = await scope.ServiceProvider.GetRequiredService<TumourBoard>().ListAsync(null, null, patientId, true, Features.BoardEndpoints.MaxTake, ct);
         await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(user.ToActor(), TumourBoard.OpList, patientId, AuditOutcomes.Success, ct);
         return items;
     }
@@ -86,8 +86,6 @@ internal sealed partial class Clinic
         await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(user.ToActor(), "patient.list", null, AuditOutcomes.Success, ct);
         return new OverdueFollowUps(today, overdue);
     }
-
-    private const int BoardEndpointsTake = Features.BoardEndpoints.MaxTake;
 
     private async Task<bool> MaySeeAsync(Actor actor, ClaimsPrincipal user, Guid patientId, string action, AuditTrail audit, CancellationToken ct)
     {
