@@ -12,6 +12,10 @@ public sealed class PatientRecord
     public DateOnly? DateOfBirth { get; set; }
     /// <summary>The clinic's own record number, if it has one.</summary>
     public string? RecordNumber { get; set; }
+    /// <summary><see cref="DisplayName"/> case-folded by <see cref="PatientSearch.Fold"/>; searched, never shown.</summary>
+    public string? SearchName { get; set; }
+    /// <summary><see cref="RecordNumber"/> case-folded by <see cref="PatientSearch.Fold"/>; searched, never shown.</summary>
+    public string? SearchRecordNumber { get; set; }
     /// <summary>Bumped on every change to the record or its case; the ETag and the optimistic-concurrency token.</summary>
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }

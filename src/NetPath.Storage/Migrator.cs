@@ -72,6 +72,8 @@ public static class Migrator
             }).ConfigureAwait(false);
             if (done) applied.Add(script.Version);
         }
+        // Case folding is .NET's, not the database's (decision 0510): rows from before 0002 get their keys here.
+        await PatientSearch.FillMissingAsync(db, cancellationToken).ConfigureAwait(false);
         return applied;
     }
 

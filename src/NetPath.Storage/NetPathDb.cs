@@ -16,6 +16,8 @@ public sealed class NetPathDb(DbContextOptions<NetPathDb> options) : DbContext(o
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+    public DbSet<DiaryEntryRecord> DiaryEntries => Set<DiaryEntryRecord>();
+    public DbSet<BoardItemRecord> BoardItems => Set<BoardItemRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,6 +39,12 @@ public sealed class NetPathDb(DbContextOptions<NetPathDb> options) : DbContext(o
         {
             e.ToTable("idempotency_keys");
             e.HasKey(i => new { i.UserName, i.Key });
+        });
+        modelBuilder.Entity<DiaryEntryRecord>().ToTable("diary_entries");
+        modelBuilder.Entity<BoardItemRecord>(e =>
+        {
+            e.ToTable("board_items");
+            e.Property(b => b.Version).IsConcurrencyToken();
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -5,8 +5,12 @@ namespace NetPath.Storage;
 /// <summary>The editable demographics of a patient record.</summary>
 public sealed record PatientInput(string DisplayName, DateOnly? DateOfBirth, string? RecordNumber);
 
-/// <summary>List filters; each null filter is not applied. Derived from the latest stored assessment.</summary>
-public sealed record PatientFilter(string? Site = null, string? StageGroup = null, string? Grade = null, DateOnly? FollowUpDueBy = null);
+/// <summary>
+/// List filters; each null filter is not applied. Site, stage group, grade and follow-up come from
+/// the latest stored assessment. <paramref name="Search"/> matches part of the display name, or the
+/// start of the record number, ignoring case (<see cref="PatientSearch"/>, decision 0510).
+/// </summary>
+public sealed record PatientFilter(string? Site = null, string? StageGroup = null, string? Grade = null, DateOnly? FollowUpDueBy = null, string? Search = null);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
 
@@ -40,6 +44,10 @@ public enum WriteStatus
     KeyReused,
     /// <summary>The patient has no case version to assess.</summary>
     NoCase,
+    /// <summary>The input broke a rule; nothing was stored (the errors name the fields).</summary>
+    Invalid,
+    /// <summary>The same thing is already recorded (a patient listed twice for one meeting).</summary>
+    Duplicate,
 }
 
 public sealed record WriteResult<T>(WriteStatus Status, T? Value, int? CurrentVersion = null) where T : class;
@@ -75,6 +83,8 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
             DisplayName = input.DisplayName,
             DateOfBirth = input.DateOfBirth,
             RecordNumber = input.RecordNumber,
+            SearchName = PatientSearch.Fold(input.DisplayName),
+            SearchRecordNumber = PatientSearch.FoldOrNull(input.RecordNumber),
             Version = 1,
             CreatedAt = now,
             CreatedBy = actor.UserName,
@@ -98,6 +108,8 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
             p.DisplayName = input.DisplayName;
             p.DateOfBirth = input.DateOfBirth;
             p.RecordNumber = input.RecordNumber;
+            p.SearchName = PatientSearch.Fold(input.DisplayName);
+            p.SearchRecordNumber = PatientSearch.FoldOrNull(input.RecordNumber);
         }, ct).ConfigureAwait(false);
     }
 
@@ -148,12 +160,19 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
         if (filter.StageGroup is { } group) q = q.Where(p => p.StageGroup == group);
         if (filter.Grade is { } grade) q = q.Where(p => p.Grade == grade);
         if (filter.FollowUpDueBy is { } due) q = q.Where(p => p.FollowUpDue != null && p.FollowUpDue <= due);
+        if (PatientSearch.Term(filter.Search) is { } term)
+            q = q.Where(p => p.SearchName!.Contains(term) || (p.SearchRecordNumber != null && p.SearchRecordNumber.StartsWith(term)));
         var total = await q.CountAsync(ct).ConfigureAwait(false);
         var items = await q.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .ToListAsync(ct).ConfigureAwait(false);
         return new Page<PatientRecord>(items, pageNumber, pageSize, total);
     }
+
+    /// <summary>Records whose stored follow-up date is before <paramref name="today"/>, longest overdue first.</summary>
+    public async Task<IReadOnlyList<PatientRecord>> ListOverdueFollowUpsAsync(DateOnly today, int take, CancellationToken ct) =>
+        await db.Patients.Where(p => p.DeletedAt == null && p.FollowUpDue != null && p.FollowUpDue < today)
+            .OrderBy(p => p.FollowUpDue).ThenBy(p => p.Id).Take(take).ToListAsync(ct).ConfigureAwait(false);
 
     /// <summary>Adds a case version (the caller has validated the JSON). If-Match is the patient's version.</summary>
     public async Task<WriteResult<CaseVersionRecord>> AddCaseVersionAsync(Actor actor, Guid patientId, int expectedVersion, string caseJson, Idempotency? idempotency, CancellationToken ct)

@@ -73,6 +73,9 @@ public static class NetPathServer
         });
         // EF Core's command log repeats SQL text on every request; warnings and errors are enough.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // The request log line carries the query string, and GET /api/patients?search= may hold a
+        // name or record number: no request lines below Warning (decision 0510).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         AddServices(builder.Services);
         var app = builder.Build();
         Configure(app);
@@ -86,7 +89,11 @@ public static class NetPathServer
         services.AddSingleton<Assessor>();
         services.AddNetPathStorage(sp => DatabaseLocation.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseKey]));
         services.AddHostedService<StartupTasks>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, RecordsJsonContext.Default);
+        });
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -162,6 +169,8 @@ public static class NetPathServer
         AuthEndpoints.Map(app);
         AssessEndpoints.Map(app);
         PatientEndpoints.Map(app);
+        DiaryEndpoints.Map(app);
+        BoardEndpoints.Map(app);
         ResearchEndpoints.Map(app);
         AdminEndpoints.Map(app);
 

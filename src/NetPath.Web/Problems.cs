@@ -27,6 +27,11 @@ internal static class Problems
         Result(StatusCodes.Status400BadRequest, "invalid-request", "The request is not valid.", p =>
             p.Extensions["errors"] = new List<ProblemError> { new(code, path, message, null) });
 
+    /// <summary>A request that broke field rules: every error, each with its JSON path (<c>$.wellbeing</c>).</summary>
+    public static ProblemHttpResult InvalidFields(IReadOnlyList<ValidationError> errors) =>
+        Result(StatusCodes.Status400BadRequest, "invalid-request", "The request is not valid.", p =>
+            p.Extensions["errors"] = errors.Select(e => new ProblemError(e.Code, e.Path.Length == 0 ? "$" : "$." + e.Path, e.Message, e.Allowed)).ToList());
+
     public static ProblemHttpResult NotFound() => Result(StatusCodes.Status404NotFound, "not-found", "No such record.");
 
     public static ProblemHttpResult Forbidden() => Result(StatusCodes.Status403Forbidden, "forbidden", "This account may not see this record.");

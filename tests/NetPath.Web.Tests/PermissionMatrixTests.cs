@@ -112,7 +112,8 @@ public sealed partial class PermissionMatrixTests(Servers servers)
     [GeneratedRegex(@"\{id(:guid)?\}")]
     private static partial Regex IdRoute();
 
-    [GeneratedRegex(@"\{assessmentId(:guid)?\}")]
+    /// <summary>Ids of things under a record or of board items: an id that names nothing (404 for the allowed).</summary>
+    [GeneratedRegex(@"\{(assessmentId|entryId|itemId)(:guid)?\}")]
     private static partial Regex AssessmentRoute();
 
     [GeneratedRegex(@"\{version(:int)?\}")]

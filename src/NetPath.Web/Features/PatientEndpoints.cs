@@ -23,7 +23,7 @@ internal static class PatientEndpoints
         var patients = app.MapGroup("/api/patients").WithTags("Patients")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditAction("patient.create")).Accepts<PatientWrite>("application/json");
-        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").WithMetadata(new AuditAction("patient.list"));
+        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").ProducesProblem(StatusCodes.Status400BadRequest).WithMetadata(new AuditAction("patient.list"));
         patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("patient.read"));
         patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("patient.update")).Accepts<PatientWrite>("application/json");
         patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("patient.delete"));
@@ -56,14 +56,20 @@ internal static class PatientEndpoints
         return TypedResults.Created($"/api/patients/{p.Id}", PatientView.Of(p));
     }
 
-    private static async Task<Ok<PageView<PatientView>>> List(
+    /// <summary>
+    /// <c>search</c>: part of the name, or the start of the record number, ignoring case (decision 0510).
+    /// It may be a name: it is never logged or audited.
+    /// </summary>
+    private static async Task<Results<Ok<PageView<PatientView>>, ProblemHttpResult>> List(
         HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct,
         string? site = null, string? stageGroup = null, string? grade = null, DateOnly? followUpDueBy = null,
-        int page = 1, int pageSize = 50)
+        string? search = null, int page = 1, int pageSize = 50)
     {
+        if (search is { Length: > PatientSearch.MaxLength })
+            return Problems.Invalid("out-of-range", "query:search", $"search has at most {PatientSearch.MaxLength} characters.");
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var result = await records.ListPatientsAsync(new PatientFilter(site, stageGroup, grade, followUpDueBy), page, pageSize, ct).ConfigureAwait(false);
+        var result = await records.ListPatientsAsync(new PatientFilter(site, stageGroup, grade, followUpDueBy, search), page, pageSize, ct).ConfigureAwait(false);
         await audit.RecordAsync(http.User.ToActor(), "patient.list", null, AuditOutcomes.Success, ct).ConfigureAwait(false);
         return TypedResults.Ok(new PageView<PatientView>([.. result.Items.Select(PatientView.Of)], result.PageNumber, result.PageSize, result.Total));
     }

@@ -14,9 +14,12 @@ internal sealed class AuditedAuthorization(ILogger<AuditedAuthorization> log) : 
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden && context.Request.Path.StartsWithSegments("/api/patients", StringComparison.Ordinal))
+        if (authorizeResult.Forbidden && (context.Request.Path.StartsWithSegments("/api/patients", StringComparison.Ordinal)
+            || context.Request.Path.StartsWithSegments("/api/board", StringComparison.Ordinal)))
         {
-            Guid? patientId = Guid.TryParse(context.GetRouteValue("id") as string, out var id) ? id : null;
+            // Board routes name an item, not a patient: those refusals are audited without a record id.
+            Guid? patientId = context.Request.Path.StartsWithSegments("/api/patients", StringComparison.Ordinal)
+                && Guid.TryParse(context.GetRouteValue("id") as string, out var id) ? id : null;
             var action = context.GetEndpoint()?.Metadata.GetMetadata<Features.AuditAction>()?.Name ?? context.Request.Method;
             var audit = context.RequestServices.GetRequiredService<AuditTrail>();
             await audit.RecordAsync(context.User.ToActor(), action, patientId, AuditOutcomes.Denied, context.RequestAborted).ConfigureAwait(false);

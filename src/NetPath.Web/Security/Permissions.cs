@@ -20,6 +20,10 @@ public static class Permissions
     public const string PatientsDelete = "patients.delete";
     public const string CasesWrite = "cases.write";
     public const string AssessmentsStore = "assessments.store";
+    public const string DiaryRead = "diary.read";
+    public const string DiaryWrite = "diary.write";
+    public const string BoardRead = "board.read";
+    public const string BoardWrite = "board.write";
     public const string ResearchRead = "research.read";
     public const string AuditRead = "audit.read";
     public const string UsersManage = "users.manage";
@@ -33,6 +37,10 @@ public static class Permissions
         new(PatientsDelete, "Soft-delete a patient record", [Roles.Clinician]),
         new(CasesWrite, "Add a case version", [Roles.Clinician]),
         new(AssessmentsStore, "Assess the latest case version and store the assessment", [Roles.Clinician]),
+        new(DiaryRead, "Read a patient's symptom diary (role patient: only the linked record)", [Roles.Clinician, Roles.Coordinator, Roles.Patient]),
+        new(DiaryWrite, "Add an entry to the symptom diary: the patient's own report, so role patient on the linked record only (decision 0511)", [Roles.Patient]),
+        new(BoardRead, "Read the tumour-board list", [Roles.Clinician, Roles.Coordinator]),
+        new(BoardWrite, "Put a patient on a tumour-board meeting and record the outcome or withdrawal", [Roles.Clinician, Roles.Coordinator]),
         new(ResearchRead, "Read de-identified assessments (no names, ids or dates of birth)", [Roles.Researcher]),
         new(AuditRead, "Read the audit trail", [Roles.Admin]),
         new(UsersManage, "Create accounts", [Roles.Admin]),
