@@ -15,7 +15,7 @@ namespace NetPath.E2E.Tests;
 [Collection("browser")]
 public sealed class AccessibilityTests(ServerFixture server)
 {
-    private const string PatientPassword = "e2e-a11y-patient-password";
+    private const string PatientPassword = "e2e-a11y-password-for-tests";
     private static readonly string[] WcagAa = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
     [Fact]
@@ -75,16 +75,24 @@ public sealed class AccessibilityTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Coordinator_home_meets_wcag_aa()
+    {
+        const string userName = "e2e-a11y-coordinator";
+        await EnsureAccountAsync(userName, Roles.Coordinator, null);
+        await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 } });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, userName, PatientPassword);
+        await page.GotoAsync(server.BaseUrl + "/");
+        await WaitInteractiveAsync(page);
+        await AssertAccessibleAsync(page, "coordinator /");
+    }
+
+    [Fact]
     public async Task Patient_pages_meet_wcag_aa()
     {
         var (patient, _) = await AssessedDemoPatientAsync();
-        var userName = "e2e-a11y-patient";
-        var db = StorageServices.Open(DatabaseLocation.Parse(server.DatabasePath));
-        await using (db)
-        {
-            if (!await new Accounts(db, TimeProvider.System).ExistsAsync(userName, CancellationToken.None))
-                await new Accounts(db, TimeProvider.System).CreateAsync(userName, PatientPassword, Roles.Patient, patient, CancellationToken.None);
-        }
+        const string userName = "e2e-a11y-patient";
+        await EnsureAccountAsync(userName, Roles.Patient, patient);
         await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 800, Height = 1100 } });
         var page = await context.NewPageAsync();
         await SignInAsync(page, userName, PatientPassword);
@@ -106,9 +114,10 @@ public sealed class AccessibilityTests(ServerFixture server)
         $"/patients/{patient}/assessments/{assessment}",
         $"/patients/{patient}/history",
         $"/patients/{patient}/board-summary",
+        $"/patients/{patient}/diary",
     ];
 
-    private static IEnumerable<string> PatientPages() => ["/", "/my-plan"];
+    private static IEnumerable<string> PatientPages() => ["/", "/my-plan", "/my-diary"];
 
     private static async Task AssertAccessibleAsync(IPage page, string where)
     {
@@ -133,6 +142,17 @@ public sealed class AccessibilityTests(ServerFixture server)
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 15_000 });
+    }
+
+    private async Task EnsureAccountAsync(string userName, string role, Guid? patient)
+    {
+        var db = StorageServices.Open(DatabaseLocation.Parse(server.DatabasePath));
+        await using (db)
+        {
+            var accounts = new Accounts(db, TimeProvider.System);
+            if (!await accounts.ExistsAsync(userName, CancellationToken.None))
+                await accounts.CreateAsync(userName, PatientPassword, role, patient, CancellationToken.None);
+        }
     }
 
     private async Task<(Guid Patient, Guid Assessment)> AssessedDemoPatientAsync()
