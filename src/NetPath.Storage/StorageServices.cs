@@ -14,6 +14,7 @@ public static class StorageServices
         services.AddSingleton(location);
         services.AddDbContextPool<NetPathDb>((sp, options) => Configure(options, sp.GetRequiredService<DatabaseLocation>()));
         services.AddScoped<PatientRecords>();
+        services.AddScoped<Worklists>();
         services.AddScoped<Accounts>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<DatabaseSetup>();

@@ -13,7 +13,7 @@ namespace NetPath.Web.Components;
 /// patient only on its own record), so a page can show nothing the API would refuse. Each call
 /// runs in its own service scope: an interactive circuit lives for minutes, a DbContext should not.
 /// </summary>
-internal sealed class Clinic(IServiceScopeFactory scopes, ILogger<Clinic> log)
+internal sealed partial class Clinic(IServiceScopeFactory scopes, ILogger<Clinic> log)
 {
     public static bool Holds(ClaimsPrincipal user, string policy) =>
         user.Identity?.IsAuthenticated == true && Permissions.Of(policy).Roles.Any(user.IsInRole);

@@ -35,7 +35,7 @@ public static class Permissions
         new(AssessmentsStore, "Assess the latest case version and store the assessment", [Roles.Clinician]),
         new(ResearchRead, "Read de-identified assessments (no names, ids or dates of birth)", [Roles.Researcher]),
         new(AuditRead, "Read the audit trail", [Roles.Admin]),
-        new(UsersManage, "Create accounts", [Roles.Admin]),
+        new(UsersManage, "Create and list accounts", [Roles.Admin]),
     ];
 
     public static PolicyGrant Of(string policy) => Matrix.Single(p => p.Policy == policy);
