@@ -17,7 +17,7 @@ internal sealed partial class Clinic
     /// The clinician's home: the records they look after and the follow-ups due by <paramref name="today"/>
     /// + <see cref="DueWithinDays"/> (overdue ones included). Audited as one <c>patient.list</c>, as the list is.
     /// </summary>
-    public async Task<ClinicianHome> ClinicianHomeAsync(ClaimsPrincipal user, DateOnly today, CancellationToken ct)
+    public async Task<ClinicianWorklist> ClinicianHomeAsync(ClaimsPrincipal user, DateOnly today, CancellationToken ct)
     {
         Require(user, Permissions.PatientsList);
         await using var scope = scopes.CreateAsyncScope();
@@ -26,7 +26,7 @@ internal sealed partial class Clinic
         var mine = await lists.MineAsync(actor.UserName, HomeRows, ct);
         var due = await lists.DueAsync(today.AddDays(DueWithinDays), HomeRows, ct);
         await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(actor, "patient.list", null, AuditOutcomes.Success, ct);
-        return new ClinicianHome(mine, due, today);
+        return new ClinicianWorklist(mine, due, today);
     }
 
     /// <summary>
@@ -56,4 +56,4 @@ internal sealed partial class Clinic
     }
 }
 
-internal sealed record ClinicianHome(Page<PatientRecord> Mine, Page<PatientRecord> Due, DateOnly Today);
+internal sealed record ClinicianWorklist(Page<PatientRecord> Mine, Page<PatientRecord> Due, DateOnly Today);
