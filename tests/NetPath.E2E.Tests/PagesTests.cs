@@ -30,6 +30,11 @@ public sealed partial class PagesTests(ServerFixture server)
         await Assertions.Expect(page.Locator("form.case-form[data-interactive=true]")).ToBeVisibleAsync(Soon);
         await Assertions.Expect(page.GetByTestId("grade-before")).ToHaveTextAsync("G1");
         await Assertions.Expect(page.GetByTestId("no-fact-changed")).ToBeVisibleAsync();
+        var unlabelled = await page.EvaluateAsync<int>("""
+            () => [...document.querySelectorAll('form.case-form input:not([type=hidden]), form.case-form select')]
+                .filter(el => !(el.labels && el.labels.length > 0)).length
+            """);
+        unlabelled.ShouldBe(0, "every input of the what-if form has a label");
 
         // Pancreas, well differentiated: Ki-67 25 % is G3 (WHO 2019), and the plan follows the grade.
         await page.GetByLabel("Ki-67 index").FillAsync("25");
