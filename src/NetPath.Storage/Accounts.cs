@@ -12,6 +12,9 @@ public enum SignInStatus
 
 public sealed record SignInResult(SignInStatus Status, UserAccount? User);
 
+/// <summary>An account as an administrator sees it: never the password hash.</summary>
+public sealed record AccountSummary(Guid Id, string UserName, string Role, Guid? PatientId, DateTime CreatedAt, DateTime? LockedUntil, bool Locked);
+
 /// <summary>
 /// Local accounts: PasswordHasher (PBKDF2, from ASP.NET Core Identity) and lockout after
 /// <see cref="MaxFailedSignIns"/> failures in a row, for <see cref="LockoutDuration"/>.
@@ -105,4 +108,20 @@ public sealed class Accounts(NetPathDb db, TimeProvider time)
 
     public async Task<UserAccount?> FindAsync(Guid id, CancellationToken ct) =>
         await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct).ConfigureAwait(false);
+
+    /// <summary>Accounts by user name, a page at a time; <see cref="AccountSummary.Locked"/> is judged at the time provider's now.</summary>
+    public async Task<Page<AccountSummary>> ListAsync(int pageNumber, int pageSize, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageNumber, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var now = time.GetUtcNow().UtcDateTime;
+        var total = await db.Users.CountAsync(ct).ConfigureAwait(false);
+        var rows = await db.Users.OrderBy(u => u.UserName).ThenBy(u => u.Id)
+            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .Select(u => new { u.Id, u.UserName, u.Role, u.PatientId, u.CreatedAt, u.LockedUntil })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return new Page<AccountSummary>(
+            [.. rows.Select(u => new AccountSummary(u.Id, u.UserName, u.Role, u.PatientId, u.CreatedAt, u.LockedUntil, u.LockedUntil is { } until && until > now))],
+            pageNumber, pageSize, total);
+    }
 }

@@ -39,4 +39,12 @@ public sealed class AuditTrail(NetPathDb db, TimeProvider time)
         if (afterId is { } after) q = q.Where(a => a.Id > after);
         return await q.OrderBy(a => a.Id).Take(take).ToListAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>The newest events first; page back with <paramref name="beforeId"/> = the last id seen.</summary>
+    public async Task<IReadOnlyList<AuditEvent>> LatestAsync(long? beforeId, int take, CancellationToken ct)
+    {
+        var q = db.AuditEvents.AsQueryable();
+        if (beforeId is { } before) q = q.Where(a => a.Id < before);
+        return await q.OrderByDescending(a => a.Id).Take(take).ToListAsync(ct).ConfigureAwait(false);
+    }
 }

@@ -16,6 +16,7 @@ public static class StorageServices
         services.AddScoped<PatientRecords>();
         services.AddScoped<Diary>();
         services.AddScoped<TumourBoard>();
+        services.AddScoped<Worklists>();
         services.AddScoped<Accounts>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<DatabaseSetup>();

@@ -56,6 +56,12 @@ public sealed record UserCreate(string? UserName, string? Password, string? Role
 
 public sealed record UserView(Guid Id, string UserName, string Role, Guid? PatientId);
 
+/// <summary>An account in the administrators' list: role, link and lock state, never the password hash.</summary>
+public sealed record AccountView(Guid Id, string UserName, string Role, Guid? PatientId, DateTime CreatedAt, DateTime? LockedUntil, bool Locked)
+{
+    public static AccountView Of(AccountSummary a) => new(a.Id, a.UserName, a.Role, a.PatientId, a.CreatedAt, a.LockedUntil, a.Locked);
+}
+
 public sealed record HealthView(string Status, string KnowledgeVersion);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
@@ -72,6 +78,7 @@ public sealed record HealthView(string Status, string KnowledgeVersion);
 [JsonSerializable(typeof(IReadOnlyList<AuditView>))]
 [JsonSerializable(typeof(UserCreate))]
 [JsonSerializable(typeof(UserView))]
+[JsonSerializable(typeof(PageView<AccountView>))]
 [JsonSerializable(typeof(HealthView))]
 [JsonSerializable(typeof(List<ProblemError>))]
 internal sealed partial class WebJsonContext : JsonSerializerContext;

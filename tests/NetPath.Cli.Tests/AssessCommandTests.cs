@@ -183,5 +183,15 @@ public sealed class AssessFormatsTests : IDisposable
         result.Stdout.ShouldNotContain("workup.");
     }
 
+    [Fact]
+    public void Patient_format_lists_questions_to_ask_from_the_shared_plain_plan()
+    {
+        var result = CliRunner.Run("assess", CaseFile(), "--format", "patient");
+
+        result.ExitCode.ShouldBe(0);
+        result.Stdout.ShouldContain(NetPath.Clinical.Pathways.PlainPlan.QuestionsHeading);
+        result.Stdout.ShouldContain(NetPath.Clinical.Pathways.PlainPlan.Closing);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

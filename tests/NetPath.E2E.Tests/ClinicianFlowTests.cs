@@ -93,6 +93,8 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
     {
         await page.GotoAsync(server.BaseUrl + "/signin");
         await SignInAsync(page);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await page.GotoAsync(server.BaseUrl + "/patients");
         await Assertions.Expect(page.Locator("form.filters[data-interactive=true]")).ToBeVisibleAsync(Soon);
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("E2E Keyboard Patient");
         await page.GetByLabel("Name", new() { Exact = true }).PressAsync("Enter");

@@ -26,8 +26,10 @@ public sealed partial class PatientRoleTests(ServerFixture server)
             await page.GetByLabel("User name").FillAsync("e2e-patient");
             await page.GetByLabel("Password").FillAsync(Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my-plan$"));
-            await Assertions.Expect(page.GetByTestId("grade")).ToBeVisibleAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
+            await Assertions.Expect(page.GetByTestId("plan-summary")).ToBeVisibleAsync();
+            await page.GotoAsync(server.BaseUrl + "/my-plan");
+            await Assertions.Expect(page.GetByTestId("plain-plan")).ToBeVisibleAsync();
             (await page.GetByRole(AriaRole.Link, new() { Name = "Patients" }).CountAsync()).ShouldBe(0);
 
             await page.GotoAsync(server.BaseUrl + "/patients");

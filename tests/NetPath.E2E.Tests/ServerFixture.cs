@@ -37,7 +37,9 @@ public sealed class ServerFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "exec", dll, $"--urls={BaseUrl}", $"--database={DatabasePath}" }) start.ArgumentList.Add(a);
+        // The browser tests sign in more often per minute, from one address, than the production limit
+        // allows; the limit itself is tested in NetPath.Web.Tests (RateLimitTests).
+        foreach (var a in new[] { "exec", dll, $"--urls={BaseUrl}", $"--database={DatabasePath}", "--NetPath:SignInPermitsPerMinute=1000" }) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         server = Process.Start(start)!;
         // Drained so that a chatty server never blocks on a full pipe.

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetPath.Clinical.Assessments;
-using NetPath.Clinical.Cases;
 using NetPath.Clinical.Engine;
 
 namespace NetPath.Cli.Commands;
@@ -55,7 +54,7 @@ internal sealed class WhatIfCommand(NetPathEngine engine, TimeProvider clock)
         {
             writer.WriteLine($"What if {string.Join(", ", options.Sets)}:");
             if (diff.Changes.Count == 0) writer.WriteLine("  nothing in the assessment changes.");
-            foreach (var change in diff.Changes) writer.WriteLine("  " + change);
+            foreach (var change in diff.Changes) writer.WriteLine("  " + change.Text);
         }
         return ExitCodes.Assessed;
     }
@@ -105,67 +104,4 @@ internal sealed class WhatIfCommand(NetPathEngine engine, TimeProvider clock)
         stream.CopyTo(buffer);
         return buffer.ToArray();
     }
-}
-
-/// <summary>What differs between two assessments of the same patient, in clinicians' words.</summary>
-internal sealed class AssessmentDiff
-{
-    private AssessmentDiff(List<string> changes, Assessment before, Assessment after)
-    {
-        Changes = changes;
-        Before = before;
-        After = after;
-    }
-
-    public IReadOnlyList<string> Changes { get; }
-    public Assessment Before { get; }
-    public Assessment After { get; }
-
-    public static AssessmentDiff Between(Assessment before, Assessment after)
-    {
-        var changes = new List<string>();
-        if (before.Grade.Value != after.Grade.Value)
-            changes.Add($"grade: {WireCode<GradeValue>.Of(before.Grade.Value)} -> {WireCode<GradeValue>.Of(after.Grade.Value)}");
-        foreach (var b in before.Staging)
-        {
-            var a = after.Staging.FirstOrDefault(s => s.System == b.System);
-            if (a is null) changes.Add($"{b.System}: no longer staged");
-            else if (Stage(a) != Stage(b)) changes.Add($"{b.System}: {Stage(b)} -> {Stage(a)}");
-        }
-        foreach (var a in after.Staging.Where(a => before.Staging.All(b => b.System != a.System)))
-            changes.Add($"{a.System}: now {Stage(a)}");
-
-        var beforeRecs = before.Recommendations.ToDictionary(r => r.Code, StringComparer.Ordinal);
-        var afterRecs = after.Recommendations.ToDictionary(r => r.Code, StringComparer.Ordinal);
-        foreach (var r in after.Recommendations)
-        {
-            if (!beforeRecs.TryGetValue(r.Code, out var old)) changes.Add($"+ recommended ({WireCode<Strength>.Of(r.Strength)}): {r.Code}: {r.Rationale}");
-            else if (old.Strength != r.Strength) changes.Add($"~ {r.Code}: {WireCode<Strength>.Of(old.Strength)} -> {WireCode<Strength>.Of(r.Strength)}");
-        }
-        foreach (var r in before.Recommendations.Where(r => !afterRecs.ContainsKey(r.Code)))
-            changes.Add($"- no longer recommended: {r.Code}");
-        Compare(changes, "ruled out", before.Contraindicated.Select(c => c.Code), after.Contraindicated.Select(c => c.Code));
-        Compare(changes, "work-up", before.Workup.Select(c => c.Code), after.Workup.Select(c => c.Code));
-        Compare(changes, "missing data", before.MissingData.Select(c => c.Field), after.MissingData.Select(c => c.Field));
-        Compare(changes, "team", before.Team.Select(WireCode<TeamRole>.Of), after.Team.Select(WireCode<TeamRole>.Of));
-        return new AssessmentDiff(changes, before, after);
-    }
-
-    public JsonObject ToJson(IReadOnlyList<string> sets) => new()
-    {
-        ["set"] = new JsonArray([.. sets.Select(s => (JsonNode)JsonValue.Create(s))]),
-        ["changes"] = new JsonArray([.. Changes.Select(s => (JsonNode)JsonValue.Create(s))]),
-        ["before"] = JsonSerializer.SerializeToNode(Before, AssessmentJsonContext.Default.Assessment),
-        ["after"] = JsonSerializer.SerializeToNode(After, AssessmentJsonContext.Default.Assessment),
-    };
-
-    private static void Compare(List<string> changes, string label, IEnumerable<string> before, IEnumerable<string> after)
-    {
-        var b = before.ToHashSet(StringComparer.Ordinal);
-        var a = after.ToHashSet(StringComparer.Ordinal);
-        foreach (var x in a.Where(x => !b.Contains(x)).Order(StringComparer.Ordinal)) changes.Add($"+ {label}: {x}");
-        foreach (var x in b.Where(x => !a.Contains(x)).Order(StringComparer.Ordinal)) changes.Add($"- {label}: {x}");
-    }
-
-    private static string Stage(StagingEntry s) => $"{s.T} {s.N} {s.M} " + (s.Stageable ? $"stage {s.Group}" : "not stageable");
 }

@@ -9,6 +9,7 @@ internal static class AdminEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/audit", ListAudit).RequireAuthorization(Permissions.AuditRead).WithTags("Audit").WithName("ListAuditEvents");
+        app.MapGet("/api/admin/accounts", ListAccounts).RequireAuthorization(Permissions.UsersManage).WithTags("Accounts").WithName("ListAccounts");
         app.MapPost("/api/users", CreateUser).RequireAuthorization(Permissions.UsersManage).WithTags("Accounts").WithName("CreateUser");
     }
 
@@ -18,6 +19,17 @@ internal static class AdminEndpoints
     {
         var events = await audit.ListAsync(patientId, after, Math.Clamp(take, 1, 1000), ct).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<AuditView>>([.. events.Select(AuditView.Of)]);
+    }
+
+    public const int MaxAccountPageSize = 200;
+
+    /// <summary>Accounts by user name, with role, linked record and lock state; never a password hash.</summary>
+    private static async Task<Ok<PageView<AccountView>>> ListAccounts(Accounts accounts, CancellationToken ct, int page = 1, int pageSize = 50)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxAccountPageSize);
+        var result = await accounts.ListAsync(page, pageSize, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new PageView<AccountView>([.. result.Items.Select(AccountView.Of)], result.PageNumber, result.PageSize, result.Total));
     }
 
     private static async Task<Results<Created<UserView>, ProblemHttpResult>> CreateUser(

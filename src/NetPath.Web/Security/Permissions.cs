@@ -43,7 +43,7 @@ public static class Permissions
         new(BoardWrite, "Put a patient on a tumour-board meeting and record the outcome or withdrawal", [Roles.Clinician, Roles.Coordinator]),
         new(ResearchRead, "Read de-identified assessments (no names, ids or dates of birth)", [Roles.Researcher]),
         new(AuditRead, "Read the audit trail", [Roles.Admin]),
-        new(UsersManage, "Create accounts", [Roles.Admin]),
+        new(UsersManage, "Create and list accounts", [Roles.Admin]),
     ];
 
     public static PolicyGrant Of(string policy) => Matrix.Single(p => p.Policy == policy);

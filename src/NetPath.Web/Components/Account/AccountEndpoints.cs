@@ -65,7 +65,7 @@ internal static class AccountEndpoints
         var user = result.User!;
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, NetPathClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme)).ConfigureAwait(false);
         Log.SignedIn(log, user.Id);
-        return Results.LocalRedirect(user.Role == Roles.Patient && returnUrl == "/" ? "/my-plan" : returnUrl);
+        return Results.LocalRedirect(returnUrl);
     }
 
     private static async Task<IResult> SignOut(HttpContext http, IAntiforgery antiforgery)

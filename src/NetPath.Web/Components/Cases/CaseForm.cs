@@ -5,19 +5,20 @@ using NetPath.Clinical.Validation;
 
 namespace NetPath.Web.Components.Cases;
 
-internal enum FieldKind { Number, Integer, Choice, IntegerChoice, YesNo, Codes, Text, Date }
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Integer and Number name the kinds of form input, as the case contract does.")]
+public enum FieldKind { Number, Integer, Choice, IntegerChoice, YesNo, Codes, Text, Date }
 
 /// <summary>One input of the case form, named by its path in the case contract (contracts/case.md).</summary>
-internal sealed record CaseField(string Path, string Label, FieldKind Kind, string? Unit = null, IReadOnlyList<string>? Options = null, string? Hint = null)
+public sealed record CaseField(string Path, string Label, FieldKind Kind, string? Unit = null, IReadOnlyList<string>? Options = null, string? Hint = null)
 {
     public string Id => "f-" + Path.Replace('.', '-');
     public string ErrorId => Id + "-error";
 }
 
-internal sealed record FieldGroup(string Title, IReadOnlyList<CaseField> Fields);
+public sealed record FieldGroup(string Title, IReadOnlyList<CaseField> Fields);
 
 /// <summary>One row of <c>history.priorTherapies</c>, as typed.</summary>
-internal sealed class TherapyRow
+public sealed class TherapyRow
 {
     public string Code { get; set; } = "";
     public string Outcome { get; set; } = "";
@@ -31,7 +32,7 @@ internal sealed class TherapyRow
 /// text, so the engine's reader reports the problem at that field, in the same words as the API.
 /// Members of a loaded case that the form does not show (prior therapies, for one) are kept.
 /// </summary>
-internal sealed class CaseForm
+public sealed class CaseForm
 {
     /// <summary>The "none" choice of a list: an explicit empty list ("known none"), as against an absent one ("unknown").</summary>
     public const string None = "none";
