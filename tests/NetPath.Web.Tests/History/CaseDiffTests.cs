@@ -20,7 +20,7 @@ public sealed class CaseDiffTests
     public void A_changed_value_is_reported_at_its_path_with_both_values()
     {
         var changes = CaseDiff.Between(Base, Base.Replace("\"ki67Percent\":3", "\"ki67Percent\":25", StringComparison.Ordinal));
-        changes.ShouldBe([new FieldChange("tumour.ki67Percent", ChangeKind.Changed, "3", "25")]);
+        changes.ShouldBe([new FieldChange("tumour.ki67Percent", DiffKind.Changed, "3", "25")]);
     }
 
     [Fact]
@@ -38,10 +38,10 @@ public sealed class CaseDiffTests
         var changes = CaseDiff.Between(Base, after);
         changes.ShouldBe(
         [
-            new FieldChange("imaging.sstrPet.done", ChangeKind.Added, null, "true"),
-            new FieldChange("imaging.sstrPet.krenningScore", ChangeKind.Added, null, "3"),
-            new FieldChange("patient.ecog", ChangeKind.Added, null, "1"),
-            new FieldChange("patient.ageYears", ChangeKind.Removed, "58", null),
+            new FieldChange("imaging.sstrPet.done", DiffKind.Added, null, "true"),
+            new FieldChange("imaging.sstrPet.krenningScore", DiffKind.Added, null, "3"),
+            new FieldChange("patient.ecog", DiffKind.Added, null, "1"),
+            new FieldChange("patient.ageYears", DiffKind.Removed, "58", null),
         ], ignoreOrder: true);
     }
 
@@ -50,11 +50,11 @@ public sealed class CaseDiffTests
     {
         CaseDiff.Between(Base, Base.Replace("[\"bone\",\"lung\"]", "[\"lung\",\"bone\"]", StringComparison.Ordinal)).ShouldBeEmpty();
         CaseDiff.Between(Base, Base.Replace("[\"bone\",\"lung\"]", "[\"bone\"]", StringComparison.Ordinal))
-            .ShouldBe([new FieldChange("tumour.metastases.extrahepatic", ChangeKind.Changed, "bone, lung", "bone")]);
+            .ShouldBe([new FieldChange("tumour.metastases.extrahepatic", DiffKind.Changed, "bone, lung", "bone")]);
         CaseDiff.Between(Base, Base.Replace("[\"bone\",\"lung\"]", "[]", StringComparison.Ordinal))
-            .ShouldBe([new FieldChange("tumour.metastases.extrahepatic", ChangeKind.Changed, "bone, lung", CaseDiff.NoneText)]);
+            .ShouldBe([new FieldChange("tumour.metastases.extrahepatic", DiffKind.Changed, "bone, lung", CaseDiff.NoneText)]);
         CaseDiff.Between(Base.Replace(",\"extrahepatic\":[\"bone\",\"lung\"]", "", StringComparison.Ordinal), Base.Replace("[\"bone\",\"lung\"]", "[]", StringComparison.Ordinal))
-            .ShouldBe([new FieldChange("tumour.metastases.extrahepatic", ChangeKind.Added, null, CaseDiff.NoneText)]);
+            .ShouldBe([new FieldChange("tumour.metastases.extrahepatic", DiffKind.Added, null, CaseDiff.NoneText)]);
     }
 
     [Fact]
@@ -64,9 +64,9 @@ public sealed class CaseDiffTests
             "{\"code\":\"systemic.ssa\",\"outcome\":\"progression\"},{\"code\":\"systemic.prrt\",\"outcome\":\"ongoing\"}", StringComparison.Ordinal);
         CaseDiff.Between(Base, after).ShouldBe(
         [
-            new FieldChange("history.priorTherapies[0].outcome", ChangeKind.Changed, "ongoing", "progression"),
-            new FieldChange("history.priorTherapies[1].code", ChangeKind.Added, null, "systemic.prrt"),
-            new FieldChange("history.priorTherapies[1].outcome", ChangeKind.Added, null, "ongoing"),
+            new FieldChange("history.priorTherapies[0].outcome", DiffKind.Changed, "ongoing", "progression"),
+            new FieldChange("history.priorTherapies[1].code", DiffKind.Added, null, "systemic.prrt"),
+            new FieldChange("history.priorTherapies[1].outcome", DiffKind.Added, null, "ongoing"),
         ]);
     }
 
@@ -84,8 +84,8 @@ public sealed class CaseDiffTests
 
     private static FieldChange Mirror(FieldChange c) => new(c.Path, c.Kind switch
     {
-        ChangeKind.Added => ChangeKind.Removed,
-        ChangeKind.Removed => ChangeKind.Added,
-        _ => ChangeKind.Changed,
+        DiffKind.Added => DiffKind.Removed,
+        DiffKind.Removed => DiffKind.Added,
+        _ => DiffKind.Changed,
     }, c.After, c.Before);
 }

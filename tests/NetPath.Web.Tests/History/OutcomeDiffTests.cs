@@ -60,8 +60,8 @@ public sealed class OutcomeDiffTests
     public void A_higher_Ki67_shows_as_a_grade_change_of_real_engine_output()
     {
         var diff = OutcomeDiff.Between(Assess(2), Assess(12));
-        diff.Facts.ShouldContain(new OutcomeChange("grade", ChangeKind.Changed, "G1", "G2"));
-        diff.Facts.ShouldContain(new OutcomeChange("grade.byKi67", ChangeKind.Changed, "G1", "G2"));
+        diff.Facts.ShouldContain(new OutcomeChange("grade", DiffKind.Changed, "G1", "G2"));
+        diff.Facts.ShouldContain(new OutcomeChange("grade.byKi67", DiffKind.Changed, "G1", "G2"));
         diff.Facts.ShouldNotContain(c => c.Key.StartsWith("classification.", StringComparison.Ordinal));
         diff.Facts.ShouldNotContain(c => c.Key == "knowledgeVersion");
     }
@@ -74,9 +74,9 @@ public sealed class OutcomeDiffTests
         var diff = OutcomeDiff.Between(before, after);
         diff.Recommendations.ShouldBe(
         [
-            new OutcomeChange("systemic.ssa", ChangeKind.Changed, "preferred, disease-control, line 1", "alternative, disease-control, line 1"),
-            new OutcomeChange("systemic.prrt", ChangeKind.Added, null, "preferred, disease-control, line 2"),
-            new OutcomeChange("systemic.everolimus", ChangeKind.Removed, "consider, disease-control", null),
+            new OutcomeChange("systemic.ssa", DiffKind.Changed, "preferred, disease-control, line 1", "alternative, disease-control, line 1"),
+            new OutcomeChange("systemic.prrt", DiffKind.Added, null, "preferred, disease-control, line 2"),
+            new OutcomeChange("systemic.everolimus", DiffKind.Removed, "consider, disease-control", null),
         ]);
         diff.Facts.ShouldBeEmpty();
     }
@@ -88,7 +88,7 @@ public sealed class OutcomeDiffTests
         var after = Bare() with { Recommendations = [Rec("systemic.ssa", Strength.Preferred, 1) with { Rationale = "reworded" }] };
         OutcomeDiff.Between(before, before with { Recommendations = [.. before.Recommendations.Select(r => r with { Rationale = "other words" })] }).IsEmpty.ShouldBeTrue();
         OutcomeDiff.Between(before, after).Recommendations.ShouldBe(
-            [new OutcomeChange("systemic.ssa", ChangeKind.Changed, "preferred, disease-control, line 1; preferred, disease-control, line 2", "preferred, disease-control, line 1")]);
+            [new OutcomeChange("systemic.ssa", DiffKind.Changed, "preferred, disease-control, line 1; preferred, disease-control, line 2", "preferred, disease-control, line 1")]);
     }
 
     [Fact]
@@ -115,18 +115,18 @@ public sealed class OutcomeDiffTests
         var diff = OutcomeDiff.Between(before, after);
         diff.Facts.ShouldBe(
         [
-            new OutcomeChange("staging.AJCC8.N", ChangeKind.Changed, "N0", "N1"),
-            new OutcomeChange("staging.AJCC8.group", ChangeKind.Changed, "II", "III"),
-            new OutcomeChange("staging.ENETS.stageable", ChangeKind.Added, null, "yes"),
-            new OutcomeChange("staging.ENETS.T", ChangeKind.Added, null, "T2"),
-            new OutcomeChange("staging.ENETS.N", ChangeKind.Added, null, "N1"),
-            new OutcomeChange("staging.ENETS.M", ChangeKind.Added, null, "M0"),
-            new OutcomeChange("staging.ENETS.group", ChangeKind.Added, null, "IIIB"),
-            new OutcomeChange("knowledgeVersion", ChangeKind.Changed, "2026.11", "2027.01"),
+            new OutcomeChange("staging.AJCC8.N", DiffKind.Changed, "N0", "N1"),
+            new OutcomeChange("staging.AJCC8.group", DiffKind.Changed, "II", "III"),
+            new OutcomeChange("staging.ENETS.stageable", DiffKind.Added, null, "yes"),
+            new OutcomeChange("staging.ENETS.T", DiffKind.Added, null, "T2"),
+            new OutcomeChange("staging.ENETS.N", DiffKind.Added, null, "N1"),
+            new OutcomeChange("staging.ENETS.M", DiffKind.Added, null, "M0"),
+            new OutcomeChange("staging.ENETS.group", DiffKind.Added, null, "IIIB"),
+            new OutcomeChange("knowledgeVersion", DiffKind.Changed, "2026.11", "2027.01"),
         ]);
-        diff.Contraindications.ShouldBe([new OutcomeChange("systemic.prrt", ChangeKind.Removed, "SSTR negative", null)]);
-        diff.MissingData.ShouldBe([new OutcomeChange("tumour.ki67Percent", ChangeKind.Removed, "grade", null)]);
-        diff.Warnings.ShouldBe([new OutcomeChange("cga-on-ppi", ChangeKind.Added, null, "text")]);
-        diff.FollowUp.ShouldBe([new OutcomeChange("ct-mri", ChangeKind.Changed, "every 6 months", "every 3 months, for 2 years")]);
+        diff.Contraindications.ShouldBe([new OutcomeChange("systemic.prrt", DiffKind.Removed, "SSTR negative", null)]);
+        diff.MissingData.ShouldBe([new OutcomeChange("tumour.ki67Percent", DiffKind.Removed, "grade", null)]);
+        diff.Warnings.ShouldBe([new OutcomeChange("cga-on-ppi", DiffKind.Added, null, "text")]);
+        diff.FollowUp.ShouldBe([new OutcomeChange("ct-mri", DiffKind.Changed, "every 6 months", "every 3 months, for 2 years")]);
     }
 }

@@ -5,14 +5,14 @@ using System.Text.Json.Nodes;
 namespace NetPath.Web.Components.History;
 
 /// <summary>How one field or one list entry differs between two versions.</summary>
-internal enum ChangeKind { Added, Removed, Changed }
+internal enum DiffKind { Added, Removed, Changed }
 
 /// <summary>
 /// One field of the case JSON that differs between two versions, at its path in the case's own
 /// spelling (<c>tumour.ki67Percent</c>, <c>history.priorTherapies[0].outcome</c>), with the value
 /// before and after as text; <see cref="Before"/> is null when added, <see cref="After"/> when removed.
 /// </summary>
-internal sealed record FieldChange(string Path, ChangeKind Kind, string? Before, string? After);
+internal sealed record FieldChange(string Path, DiffKind Kind, string? Before, string? After);
 
 /// <summary>
 /// The field-level difference between two case versions (docs/decisions/0530). The case contract
@@ -41,12 +41,12 @@ internal static class CaseDiff
         if (before is null && after is null) return;
         if (before is null)
         {
-            Leaves(path, after!, ChangeKind.Added, changes);
+            Leaves(path, after!, DiffKind.Added, changes);
             return;
         }
         if (after is null)
         {
-            Leaves(path, before, ChangeKind.Removed, changes);
+            Leaves(path, before, DiffKind.Removed, changes);
             return;
         }
         switch (before, after)
@@ -66,13 +66,13 @@ internal static class CaseDiff
                 }
                 return;
             default:
-                if (!SameValue(before, after)) changes.Add(new FieldChange(path, ChangeKind.Changed, Text(before), Text(after)));
+                if (!SameValue(before, after)) changes.Add(new FieldChange(path, DiffKind.Changed, Text(before), Text(after)));
                 return;
         }
     }
 
     /// <summary>A whole object or object list that appears or disappears is reported field by field, so every path is a leaf.</summary>
-    private static void Leaves(string path, JsonNode node, ChangeKind kind, List<FieldChange> changes)
+    private static void Leaves(string path, JsonNode node, DiffKind kind, List<FieldChange> changes)
     {
         switch (node)
         {
@@ -93,7 +93,7 @@ internal static class CaseDiff
                 return;
             default:
                 var text = Text(node);
-                changes.Add(kind == ChangeKind.Added ? new FieldChange(path, kind, null, text) : new FieldChange(path, kind, text, null));
+                changes.Add(kind == DiffKind.Added ? new FieldChange(path, kind, null, text) : new FieldChange(path, kind, text, null));
                 return;
         }
     }

@@ -9,7 +9,7 @@ namespace NetPath.Web.Components.History;
 /// assessment contract's terms (<c>grade</c>, <c>staging.AJCC8.group</c>, a care code, a missing
 /// field), with the value before and after as text; null on the side where it is absent.
 /// </summary>
-internal sealed record OutcomeChange(string Key, ChangeKind Kind, string? Before, string? After);
+internal sealed record OutcomeChange(string Key, DiffKind Kind, string? Before, string? After);
 
 /// <summary>
 /// What changed in the outcome between two stored assessments of one patient (docs/decisions/0531):
@@ -79,7 +79,7 @@ internal sealed record OutcomeDiff(
     private static void Value(List<OutcomeChange> changes, string key, string? before, string? after)
     {
         if (string.Equals(before, after, StringComparison.Ordinal)) return;
-        var kind = before is null ? ChangeKind.Added : after is null ? ChangeKind.Removed : ChangeKind.Changed;
+        var kind = before is null ? DiffKind.Added : after is null ? DiffKind.Removed : DiffKind.Changed;
         changes.Add(new OutcomeChange(key, kind, before, after));
     }
 
@@ -97,12 +97,12 @@ internal sealed record OutcomeDiff(
         var changes = new List<OutcomeChange>();
         foreach (var (k, text) in a)
         {
-            if (!b.TryGetValue(k, out var old)) changes.Add(new OutcomeChange(k, ChangeKind.Added, null, text));
-            else if (compare && !string.Equals(old, text, StringComparison.Ordinal)) changes.Add(new OutcomeChange(k, ChangeKind.Changed, old, text));
+            if (!b.TryGetValue(k, out var old)) changes.Add(new OutcomeChange(k, DiffKind.Added, null, text));
+            else if (compare && !string.Equals(old, text, StringComparison.Ordinal)) changes.Add(new OutcomeChange(k, DiffKind.Changed, old, text));
         }
         foreach (var (k, text) in b)
         {
-            if (!a.ContainsKey(k)) changes.Add(new OutcomeChange(k, ChangeKind.Removed, text, null));
+            if (!a.ContainsKey(k)) changes.Add(new OutcomeChange(k, DiffKind.Removed, text, null));
         }
         return changes;
     }
