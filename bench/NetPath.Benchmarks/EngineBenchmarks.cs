@@ -42,6 +42,9 @@ public class EngineBenchmarks
         return stager.Stage(c, classification, grade, findings).Count;
     }
 
-    [Benchmark(Description = "full assessment with plan, one case")]
+    [Benchmark(Description = "full assessment with plan and rule trace, one case")]
     public Assessment FullAssessment() => engine.Assess(cases[next++ % cases.Length], new DateOnly(2026, 11, 23));
+
+    [Benchmark(Description = "full assessment with plan, no trace (registry batch), one case")]
+    public Assessment FullAssessmentForBatch() => engine.Assess(cases[next++ % cases.Length], new DateOnly(2026, 11, 23), explain: false);
 }

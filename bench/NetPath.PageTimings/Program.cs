@@ -37,25 +37,29 @@ string[] pages =
     $"/patients/{patient}/history",
     $"/patients/{patient}/board-summary",
 ];
-Console.WriteLine($"Page render, {rounds} loads each after 3 warm-up loads (ms): server = request sent to last byte of the prerendered HTML; load = navigation start to the load event (HTML parsed and shown, styles and scripts loaded)");
-Console.WriteLine($"{"page",-40} {"server p50",10} {"server p95",10} {"load p50",9} {"load p95",9}");
+Console.WriteLine($"Page render, {rounds} loads each after 3 warm-up loads (ms): server = request sent to last byte of the prerendered HTML; shown = navigation start to the first contentful paint of that HTML; load = navigation start to the load event (styles and scripts loaded and run)");
+Console.WriteLine($"{"page",-40} {"server p50",10} {"server p95",10} {"shown p50",9} {"shown p95",9} {"load p50",9} {"load p95",9}");
 foreach (var path in pages)
 {
-    List<double> server = [], loads = [];
+    List<double> server = [], shown = [], loads = [];
     for (var i = 0; i < rounds + 3; i++)
     {
         await page.GotoAsync(baseUrl + path, new() { WaitUntil = WaitUntilState.Load });
         var ms = await page.EvaluateAsync<double[]>("""
             () => {
               const n = performance.getEntriesByType('navigation')[0];
-              return [n.responseEnd - n.requestStart, n.loadEventStart - n.startTime];
+              const paint = performance.getEntriesByName('first-contentful-paint')[0];
+              return [n.responseEnd - n.requestStart, paint ? paint.startTime : -1, n.loadEventStart - n.startTime];
             }
             """);
         if (i < 3) continue;
         server.Add(ms[0]);
-        loads.Add(ms[1]);
+        // Headless Chromium reports no paint for a page it has not painted yet at the load event; such a
+        // load counts as shown at its load event (never better than it was).
+        shown.Add(ms[1] >= 0 ? ms[1] : ms[2]);
+        loads.Add(ms[2]);
     }
-    Console.WriteLine($"{Shorten(path),-40} {Percentile(server, 50),10:0.0} {Percentile(server, 95),10:0.0} {Percentile(loads, 50),9:0.0} {Percentile(loads, 95),9:0.0}");
+    Console.WriteLine($"{Shorten(path),-40} {Percentile(server, 50),10:0.0} {Percentile(server, 95),10:0.0} {Percentile(shown, 50),9:0.0} {Percentile(shown, 95),9:0.0} {Percentile(loads, 50),9:0.0} {Percentile(loads, 95),9:0.0}");
 }
 
 // Live assessment: Ki-67 typed as 2 (G1) and 12 (G2) in turn; the grade element must change.
