@@ -51,7 +51,7 @@ public sealed class AccessibilityTests(ServerFixture server)
         var (patient, assessment) = await AssessedDemoPatientAsync();
         await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await server.SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
         foreach (var path in ClinicianPages(patient, assessment))
         {
             await page.GotoAsync(server.BaseUrl + path);
@@ -66,7 +66,7 @@ public sealed class AccessibilityTests(ServerFixture server)
         var (patient, _) = await AssessedDemoPatientAsync();
         await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await server.SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
         await page.GotoAsync($"{server.BaseUrl}/patients/{patient}/case");
         await Assertions.Expect(page.Locator("form.case-form[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.GetByLabel("Ki-67 index").FillAsync("140");
@@ -81,7 +81,7 @@ public sealed class AccessibilityTests(ServerFixture server)
         await EnsureAccountAsync(userName, Roles.Coordinator, null);
         await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1024, Height = 768 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, userName, PatientPassword);
+        await server.SignInAsync(page, userName, PatientPassword);
         await page.GotoAsync(server.BaseUrl + "/");
         await WaitInteractiveAsync(page);
         await AssertAccessibleAsync(page, "coordinator /");
@@ -95,7 +95,7 @@ public sealed class AccessibilityTests(ServerFixture server)
         await EnsureAccountAsync(userName, Roles.Patient, patient);
         await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 800, Height = 1100 } });
         var page = await context.NewPageAsync();
-        await SignInAsync(page, userName, PatientPassword);
+        await server.SignInAsync(page, userName, PatientPassword);
         foreach (var path in PatientPages())
         {
             await page.GotoAsync(server.BaseUrl + path);
@@ -133,15 +133,6 @@ public sealed class AccessibilityTests(ServerFixture server)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.WaitForTimeoutAsync(300);
-    }
-
-    private async Task SignInAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync(server.BaseUrl + "/signin");
-        await page.GetByLabel("User name").FillAsync(user);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 15_000 });
     }
 
     private async Task EnsureAccountAsync(string userName, string role, Guid? patient)

@@ -14,14 +14,14 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
     private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 15_000 };
 
     [Fact]
-    public Task Clinician_signs_in_creates_a_patient_enters_a_case_live_saves_and_signs_out() => WithPageAsync(nameof(Clinician_signs_in_creates_a_patient_enters_a_case_live_saves_and_signs_out), async page =>
+    public Task Clinician_signs_in_creates_a_patient_enters_a_case_live_saves_and_signs_out() => server.WithPageAsync(nameof(Clinician_signs_in_creates_a_patient_enters_a_case_live_saves_and_signs_out), async page =>
     {
         await page.GotoAsync(server.BaseUrl + "/patients");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin"));
         await SignInAsync(page);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/patients$"));
         await Assertions.Expect(page.Locator("form.filters[data-interactive=true]")).ToBeVisibleAsync(Soon);
-        await ShotAsync(page, "patients");
+        await ServerFixture.ShotAsync(page, "patients");
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("E2E Test Patient");
         await page.GetByLabel("Record number").FillAsync("E2E-0001");
@@ -40,7 +40,7 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
         await Assertions.Expect(page.GetByTestId("grade")).ToHaveTextAsync("G2", new() { Timeout = 10_000 });
         await Assertions.Expect(page.GetByTestId("tnm-AJCC8")).ToContainTextAsync("T3");
         await Assertions.Expect(page.GetByTestId("tnm-AJCC8")).ToContainTextAsync("M1");
-        await ShotAsync(page, "case-entry");
+        await ServerFixture.ShotAsync(page, "case-entry");
 
         var ki67 = page.GetByLabel("Ki-67 index");
         await ki67.FillAsync("140");
@@ -48,7 +48,7 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
         await Assertions.Expect(error).ToBeVisibleAsync(Soon);
         await Assertions.Expect(ki67).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save case version" })).ToBeDisabledAsync();
-        await ShotAsync(page, "case-entry-error");
+        await ServerFixture.ShotAsync(page, "case-entry-error");
         await ki67.FillAsync("12");
         await Assertions.Expect(error).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await Assertions.Expect(page.GetByTestId("grade")).ToHaveTextAsync("G2");
@@ -64,7 +64,7 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
         await page.GetByRole(AriaRole.Link, new() { Name = "Open the stored assessment" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("grade")).ToHaveTextAsync("G2", new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByTestId("tnm-AJCC8")).ToContainTextAsync("T3");
-        await ShotAsync(page, "assessment");
+        await ServerFixture.ShotAsync(page, "assessment");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.Locator(".topbar")).ToBeHiddenAsync();
         await Assertions.Expect(page.GetByTestId("grade")).ToBeVisibleAsync();
@@ -77,7 +77,7 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
     });
 
     [Fact]
-    public Task Wrong_password_is_refused_on_the_sign_in_page() => WithPageAsync(nameof(Wrong_password_is_refused_on_the_sign_in_page), async page =>
+    public Task Wrong_password_is_refused_on_the_sign_in_page() => server.WithPageAsync(nameof(Wrong_password_is_refused_on_the_sign_in_page), async page =>
     {
         await page.GotoAsync(server.BaseUrl + "/signin");
         await page.GetByLabel("User name").FillAsync("nobody-here");
@@ -85,11 +85,11 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("error=bad-credentials"));
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
-        await ShotAsync(page, "signin");
+        await ServerFixture.ShotAsync(page, "signin");
     });
 
     [Fact]
-    public Task Case_form_is_usable_from_the_keyboard_and_every_input_has_a_label() => WithPageAsync(nameof(Case_form_is_usable_from_the_keyboard_and_every_input_has_a_label), async page =>
+    public Task Case_form_is_usable_from_the_keyboard_and_every_input_has_a_label() => server.WithPageAsync(nameof(Case_form_is_usable_from_the_keyboard_and_every_input_has_a_label), async page =>
     {
         await page.GotoAsync(server.BaseUrl + "/signin");
         await SignInAsync(page);
@@ -132,40 +132,5 @@ public sealed partial class ClinicianFlowTests(ServerFixture server)
         await page.GetByLabel("User name").FillAsync(ServerFixture.DemoUser);
         await page.GetByLabel("Password").FillAsync(ServerFixture.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
-    /// <summary>Runs a test in a fresh browser context; on failure saves a screenshot to artifacts/e2e/ before rethrowing.</summary>
-    private async Task WithPageAsync(string name, Func<IPage, Task> test)
-    {
-        await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add($"{m.Text} at {m.Location}"); };
-        try
-        {
-            await test(page);
-            consoleErrors.ShouldBeEmpty("the browser console reported errors (a CSP refusal, a script failure)");
-        }
-        catch
-        {
-            var dir = Path.Combine(ServerFixture.RepoRoot, "artifacts", "e2e");
-            Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// A screenshot of a main page, taken on the way to a passing test: into artifacts/e2e/pages, and
-    /// into docs/screenshots (the README's) only with NETPATH_UPDATE_SCREENSHOTS=1, so that a test
-    /// run never leaves the committed images changed.
-    /// </summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        var dir = Environment.GetEnvironmentVariable("NETPATH_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(ServerFixture.RepoRoot, "docs", "screenshots")
-            : Path.Combine(ServerFixture.RepoRoot, "artifacts", "e2e", "pages");
-        Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = false });
     }
 }

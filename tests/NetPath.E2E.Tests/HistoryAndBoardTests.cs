@@ -16,9 +16,11 @@ public sealed partial class HistoryAndBoardTests(ServerFixture server)
     private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 15_000 };
 
     [Fact]
-    public Task History_shows_the_Ki67_change_between_two_versions_and_the_grade_change_between_their_assessments() => WithPageAsync(nameof(History_shows_the_Ki67_change_between_two_versions_and_the_grade_change_between_their_assessments), async page =>
+    public Task History_shows_the_Ki67_change_between_two_versions_and_the_grade_change_between_their_assessments() => server.WithPageAsync(nameof(History_shows_the_Ki67_change_between_two_versions_and_the_grade_change_between_their_assessments), async page =>
     {
-        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await server.SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await page.GotoAsync(server.BaseUrl + "/patients");
         await Assertions.Expect(page.Locator("form.filters[data-interactive=true]")).ToBeVisibleAsync(Soon);
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("E2E History Patient");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create patient" }).ClickAsync();
@@ -65,15 +67,15 @@ public sealed partial class HistoryAndBoardTests(ServerFixture server)
         await Assertions.Expect(grade).ToBeVisibleAsync(Soon);
         (await grade.Locator("td").AllInnerTextsAsync()).ShouldBe(["Grade", "changed", "G1", "G2"]);
         page.Url.ShouldEndWith("/history");
-        await ShotAsync(page, "history");
+        await ServerFixture.ShotAsync(page, "history");
     });
 
     [Fact]
-    public Task Board_summary_of_the_demo_course_shows_trends_and_open_questions_and_prints_on_one_A4_page() => WithPageAsync(nameof(Board_summary_of_the_demo_course_shows_trends_and_open_questions_and_prints_on_one_A4_page), async page =>
+    public Task Board_summary_of_the_demo_course_shows_trends_and_open_questions_and_prints_on_one_A4_page() => server.WithPageAsync(nameof(Board_summary_of_the_demo_course_shows_trends_and_open_questions_and_prints_on_one_A4_page), async page =>
     {
         var demo = await DemoPatientsAsync();
-        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/patients$"));
+        await server.SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
 
         await page.GotoAsync($"{server.BaseUrl}/patients/{demo["Demo Patient D"]}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tumour-board summary" }).ClickAsync();
@@ -88,7 +90,7 @@ public sealed partial class HistoryAndBoardTests(ServerFixture server)
         await Assertions.Expect(page.GetByTestId("trend-ki67")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("open-questions")).ToBeVisibleAsync();
         (await page.GetByTestId("open-questions").Locator("li").CountAsync()).ShouldBeGreaterThan(0);
-        await ShotAsync(page, "board-summary");
+        await ServerFixture.ShotAsync(page, "board-summary");
 
         foreach (var (name, id) in demo)
         {
@@ -109,10 +111,10 @@ public sealed partial class HistoryAndBoardTests(ServerFixture server)
         {
             await new Accounts(db, TimeProvider.System).CreateAsync("e2e-board-patient", "e2e-board-patient-pw", Roles.Patient, own, CancellationToken.None);
         }
-        await WithPageAsync(nameof(Patient_role_opens_its_own_history_but_never_the_board_summary), async page =>
+        await server.WithPageAsync(nameof(Patient_role_opens_its_own_history_but_never_the_board_summary), async page =>
         {
-            await SignInAsync(page, "e2e-board-patient", "e2e-board-patient-pw");
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my-plan$"));
+            await server.SignInAsync(page, "e2e-board-patient", "e2e-board-patient-pw");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
 
             await page.GotoAsync($"{server.BaseUrl}/patients/{own}/board-summary");
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/denied"));
@@ -145,43 +147,4 @@ public sealed partial class HistoryAndBoardTests(ServerFixture server)
 
     [GeneratedRegex("/patients/[0-9a-f-]{36}/case$")]
     private static partial Regex CaseUrlRegex();
-
-    private async Task SignInAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync(server.BaseUrl + "/signin");
-        await page.GetByLabel("User name").FillAsync(user);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
-    /// <summary>Runs a test in a fresh browser context; on failure saves a screenshot to artifacts/e2e/ before rethrowing.</summary>
-    private async Task WithPageAsync(string name, Func<IPage, Task> test)
-    {
-        await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add($"{m.Text} at {m.Location}"); };
-        try
-        {
-            await test(page);
-            consoleErrors.ShouldBeEmpty("the browser console reported errors (a CSP refusal, a script failure)");
-        }
-        catch
-        {
-            var dir = Path.Combine(ServerFixture.RepoRoot, "artifacts", "e2e");
-            Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-            throw;
-        }
-    }
-
-    /// <summary>A page screenshot into artifacts/e2e/pages, and into docs/screenshots only with NETPATH_UPDATE_SCREENSHOTS=1.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        var dir = Environment.GetEnvironmentVariable("NETPATH_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(ServerFixture.RepoRoot, "docs", "screenshots")
-            : Path.Combine(ServerFixture.RepoRoot, "artifacts", "e2e", "pages");
-        Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-    }
 }

@@ -18,11 +18,11 @@ public sealed partial class PagesTests(ServerFixture server)
     private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 15_000 };
 
     [Fact]
-    public Task What_if_shows_the_grade_and_plan_change_and_stores_nothing() => WithPageAsync(nameof(What_if_shows_the_grade_and_plan_change_and_stores_nothing), async page =>
+    public Task What_if_shows_the_grade_and_plan_change_and_stores_nothing() => server.WithPageAsync(nameof(What_if_shows_the_grade_and_plan_change_and_stores_nothing), async page =>
     {
         var demo = await DemoAsync("Demo Patient A");
         var before = await StoredStateAsync(demo.Id);
-        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await server.SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
 
         await page.GotoAsync($"{server.BaseUrl}/patients/{demo.Id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "What if" }).ClickAsync();
@@ -46,7 +46,7 @@ public sealed partial class PagesTests(ServerFixture server)
         await Assertions.Expect(changes.Locator("li[data-kind=Grade]")).ToHaveCountAsync(1);
         (await changes.Locator("li[data-kind=RecommendationAdded], li[data-kind=RecommendationRemoved], li[data-kind=StrengthChanged]").CountAsync())
             .ShouldBeGreaterThan(0, "a grade change from G1 to G3 changes the plan");
-        await ShotAsync(page, "what-if");
+        await ServerFixture.ShotAsync(page, "what-if");
 
         // Back to the recorded facts: no difference left.
         await page.GetByRole(AriaRole.Button, new() { Name = "Back to the recorded facts" }).ClickAsync();
@@ -56,9 +56,9 @@ public sealed partial class PagesTests(ServerFixture server)
     });
 
     [Fact]
-    public Task The_demo_patients_plans_print_on_at_most_two_A4_pages() => WithPageAsync(nameof(The_demo_patients_plans_print_on_at_most_two_A4_pages), async page =>
+    public Task The_demo_patients_plans_print_on_at_most_two_A4_pages() => server.WithPageAsync(nameof(The_demo_patients_plans_print_on_at_most_two_A4_pages), async page =>
     {
-        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await server.SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
         foreach (var name in new[] { "Demo Patient A", "Demo Patient B", "Demo Patient C" })
         {
             var demo = await DemoAsync(name);
@@ -73,17 +73,17 @@ public sealed partial class PagesTests(ServerFixture server)
             pages.ShouldBeInRange(1, 2, $"{name}'s plan prints on {pages} pages");
             await File.WriteAllBytesAsync(Path.Combine(ArtifactDir("pages"), $"print-{name.Replace(' ', '-')}.pdf"), pdf);
             await page.EmulateMediaAsync(new() { Media = Media.Print });
-            await ShotAsync(page, $"print-{name.Replace(' ', '-')}");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactDir("pages"), $"print-{name.Replace(' ', '-')}.png"), FullPage = true });
             await page.EmulateMediaAsync(new() { Media = Media.Null });
         }
     });
 
     [Fact]
-    public Task Patient_home_links_the_plain_words_plan_with_questions_team_and_no_codes() => WithPageAsync(nameof(Patient_home_links_the_plain_words_plan_with_questions_team_and_no_codes), async page =>
+    public Task Patient_home_links_the_plain_words_plan_with_questions_team_and_no_codes() => server.WithPageAsync(nameof(Patient_home_links_the_plain_words_plan_with_questions_team_and_no_codes), async page =>
     {
         var demo = await DemoAsync("Demo Patient B");
         await CreateAccountAsync("e2e-pages-patient", Roles.Patient, demo.Id);
-        await SignInAsync(page, "e2e-pages-patient", Password);
+        await server.SignInAsync(page, "e2e-pages-patient", Password);
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         await Assertions.Expect(page.GetByTestId("plan-summary")).ToBeVisibleAsync();
@@ -97,14 +97,14 @@ public sealed partial class PagesTests(ServerFixture server)
         await Assertions.Expect(page.GetByTestId("next-follow-up")).ToBeVisibleAsync();
         var text = await page.GetByTestId("plain-plan").InnerTextAsync();
         CareCodes.All.Select(c => c.Code).Where(text.Contains).ShouldBeEmpty("the plain-words plan shows no care codes");
-        await ShotAsync(page, "my-plan");
+        await ServerFixture.ShotAsync(page, "my-plan");
     });
 
     [Fact]
-    public Task Clinician_hands_over_the_patient_version_of_a_stored_plan() => WithPageAsync(nameof(Clinician_hands_over_the_patient_version_of_a_stored_plan), async page =>
+    public Task Clinician_hands_over_the_patient_version_of_a_stored_plan() => server.WithPageAsync(nameof(Clinician_hands_over_the_patient_version_of_a_stored_plan), async page =>
     {
         var demo = await DemoAsync("Demo Patient C");
-        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await server.SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
         await page.GotoAsync($"{server.BaseUrl}/patients/{demo.Id}/assessments/{demo.LatestAssessmentId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Patient version" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("plain-plan")).ToBeVisibleAsync();
@@ -114,10 +114,10 @@ public sealed partial class PagesTests(ServerFixture server)
     });
 
     [Fact]
-    public Task Clinician_home_lists_my_patients_and_what_is_due() => WithPageAsync(nameof(Clinician_home_lists_my_patients_and_what_is_due), async page =>
+    public Task Clinician_home_lists_my_patients_and_what_is_due() => server.WithPageAsync(nameof(Clinician_home_lists_my_patients_and_what_is_due), async page =>
     {
         var mine = await CreatePatientAsync(ServerFixture.DemoUser, "E2E Home Overdue", DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime).AddDays(-3));
-        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await server.SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         var mineTable = page.GetByTestId("mine");
@@ -127,14 +127,14 @@ public sealed partial class PagesTests(ServerFixture server)
         await Assertions.Expect(due.Locator(".overdue").First).ToBeVisibleAsync();
         // The demo records were seeded by the system, not by this clinician.
         (await mineTable.GetByRole(AriaRole.Link, new() { Name = "Demo Patient A" }).CountAsync()).ShouldBe(0);
-        await ShotAsync(page, "home-clinician");
+        await ServerFixture.ShotAsync(page, "home-clinician");
     });
 
     [Fact]
-    public Task Admin_home_lists_accounts_with_role_and_lock_state_and_the_latest_audit_events() => WithPageAsync(nameof(Admin_home_lists_accounts_with_role_and_lock_state_and_the_latest_audit_events), async page =>
+    public Task Admin_home_lists_accounts_with_role_and_lock_state_and_the_latest_audit_events() => server.WithPageAsync(nameof(Admin_home_lists_accounts_with_role_and_lock_state_and_the_latest_audit_events), async page =>
     {
         await CreateAccountAsync("e2e-pages-admin", Roles.Admin, null);
-        await SignInAsync(page, "e2e-pages-admin", Password);
+        await server.SignInAsync(page, "e2e-pages-admin", Password);
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         var row = page.GetByTestId("accounts").Locator($"tr[data-user={ServerFixture.DemoUser}]");
@@ -144,7 +144,7 @@ public sealed partial class PagesTests(ServerFixture server)
         await Assertions.Expect(audit).ToBeVisibleAsync();
         (await audit.Locator("tbody tr").CountAsync()).ShouldBeGreaterThan(0);
         (await page.Locator("a[href='/patients']").CountAsync()).ShouldBe(0, "an administrator has no patient list");
-        await ShotAsync(page, "home-admin");
+        await ServerFixture.ShotAsync(page, "home-admin");
     });
 
     /// <summary>Pages of a PDF as Chromium writes it: one "/Type /Page" object per page (the page tree is "/Type /Pages").</summary>
@@ -195,36 +195,6 @@ public sealed partial class PagesTests(ServerFixture server)
             return p.Id;
         }
     }
-
-    private async Task SignInAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync(server.BaseUrl + "/signin");
-        await page.GetByLabel("User name").FillAsync(user);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/signin"));
-    }
-
-    private async Task WithPageAsync(string name, Func<IPage, Task> test)
-    {
-        await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add($"{m.Text} at {m.Location}"); };
-        try
-        {
-            await test(page);
-            consoleErrors.ShouldBeEmpty("the browser console reported errors (a CSP refusal, a script failure)");
-        }
-        catch
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactDir(), name + ".png"), FullPage = true });
-            throw;
-        }
-    }
-
-    private static async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactDir("pages"), name + ".png"), FullPage = true });
 
     private static string ArtifactDir(string? sub = null)
     {

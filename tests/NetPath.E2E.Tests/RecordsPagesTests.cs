@@ -19,10 +19,11 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
     private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
 
     [Fact]
-    public Task Search_finds_a_demo_patient_by_part_of_the_name_and_keeps_it_out_of_the_address() => WithPageAsync(nameof(Search_finds_a_demo_patient_by_part_of_the_name_and_keeps_it_out_of_the_address), async page =>
+    public Task Search_finds_a_demo_patient_by_part_of_the_name_and_keeps_it_out_of_the_address() => server.WithPageAsync(nameof(Search_finds_a_demo_patient_by_part_of_the_name_and_keeps_it_out_of_the_address), async page =>
     {
-        await SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/patients$"));
+        await server.SignInAsync(page, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await page.GotoAsync(server.BaseUrl + "/patients");
         await Assertions.Expect(page.Locator("form.filters[data-interactive=true]")).ToBeVisibleAsync(Soon);
 
         await page.GetByLabel("Find a patient").FillAsync("pATIENT b");
@@ -31,7 +32,7 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
         var rows = page.GetByTestId("patients").Locator("tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1, new() { Timeout = 10_000 });
         await Assertions.Expect(rows.First.GetByRole(AriaRole.Link)).ToHaveTextAsync("Demo Patient B");
-        await ShotAsync(page, "patients-search");
+        await ServerFixture.ShotAsync(page, "patients-search");
         new Uri(page.Url).Query.ShouldBeEmpty("the search text stays in the page, never in the address");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear" }).ClickAsync();
@@ -40,12 +41,12 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
     });
 
     [Fact]
-    public Task Patient_adds_a_diary_entry_sees_it_and_the_clinician_reads_it() => WithPageAsync(nameof(Patient_adds_a_diary_entry_sees_it_and_the_clinician_reads_it), async page =>
+    public Task Patient_adds_a_diary_entry_sees_it_and_the_clinician_reads_it() => server.WithPageAsync(nameof(Patient_adds_a_diary_entry_sees_it_and_the_clinician_reads_it), async page =>
     {
         var own = await LinkAccountAsync("e2e-diary-patient", Roles.Patient, "Demo Patient C");
-        await SignInAsync(page, "e2e-diary-patient", Password);
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my-plan$"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "My diary" }).ClickAsync();
+        await server.SignInAsync(page, "e2e-diary-patient", Password);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "My diary", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/my-diary$"));
         await Assertions.Expect(page.Locator("form.diary-form[data-interactive=true]")).ToBeVisibleAsync(Soon);
         (await UnlabelledAsync(page, "form.diary-form")).ShouldBe(0);
@@ -72,13 +73,13 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
         await Assertions.Expect(row).ToContainTextAsync("Flushing, Diarrhoea");
         await Assertions.Expect(row).ToContainTextAsync(Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("#d-flushes")).ToHaveValueAsync("");
-        await ShotAsync(page, "my-diary");
+        await ServerFixture.ShotAsync(page, "my-diary");
 
         // The clinician opens the diary, read-only, from the patient page.
         await using var clinicianContext = await server.Browser.NewContextAsync();
         var clinician = await clinicianContext.NewPageAsync();
-        await SignInAsync(clinician, ServerFixture.DemoUser, ServerFixture.DemoPassword);
-        await Assertions.Expect(clinician).ToHaveURLAsync(new Regex("/patients$"));
+        await server.SignInAsync(clinician, ServerFixture.DemoUser, ServerFixture.DemoPassword);
+        await Assertions.Expect(clinician).ToHaveURLAsync(new Regex("/$"));
         await clinician.GotoAsync($"{server.BaseUrl}/patients/{own}");
         await clinician.GetByRole(AriaRole.Link, new() { Name = "Symptom diary" }).ClickAsync();
         await Assertions.Expect(clinician.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Symptom diary");
@@ -87,11 +88,11 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
     });
 
     [Fact]
-    public Task Coordinator_sees_the_board_list_and_overdue_follow_ups_and_lists_a_patient_for_a_meeting() => WithPageAsync(nameof(Coordinator_sees_the_board_list_and_overdue_follow_ups_and_lists_a_patient_for_a_meeting), async page =>
+    public Task Coordinator_sees_the_board_list_and_overdue_follow_ups_and_lists_a_patient_for_a_meeting() => server.WithPageAsync(nameof(Coordinator_sees_the_board_list_and_overdue_follow_ups_and_lists_a_patient_for_a_meeting), async page =>
     {
         await LinkAccountAsync("e2e-coordinator", Roles.Coordinator, null);
         var overdue = await SetFollowUpAsync("Demo Patient B", Today.AddDays(-10));
-        await SignInAsync(page, "e2e-coordinator", Password);
+        await server.SignInAsync(page, "e2e-coordinator", Password);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upcoming tumour boards" })).ToBeVisibleAsync(Soon);
         var overdueRow = page.GetByTestId("overdue").Locator("tbody tr").Filter(new() { HasText = "Demo Patient B" });
@@ -114,12 +115,12 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to meeting" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Listed for" })).ToBeVisibleAsync(Soon);
         await Assertions.Expect(page.GetByTestId("patient-board")).ToContainTextAsync("E2E: surgery or watchful waiting?");
-        await ShotAsync(page, "patient-board");
+        await ServerFixture.ShotAsync(page, "patient-board");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "NetPath", Exact = true }).ClickAsync();
         var agenda = page.GetByTestId("board-agenda");
         await Assertions.Expect(agenda).ToContainTextAsync("E2E: surgery or watchful waiting?", new() { Timeout = 10_000 });
-        await ShotAsync(page, "coordinator-home");
+        await ServerFixture.ShotAsync(page, "coordinator-home");
         await agenda.GetByRole(AriaRole.Link, new() { Name = "Demo Patient A" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demo Patient A");
 
@@ -142,14 +143,6 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
                 .filter(el => !(el.labels && el.labels.length > 0)).length
             """);
 
-    private async Task SignInAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync(server.BaseUrl + "/signin");
-        await page.GetByLabel("User name").FillAsync(user);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
     /// <summary>An account in the test database, as `netpath admin` would make it; role patient is linked to the named demo record.</summary>
     private async Task<Guid?> LinkAccountAsync(string userName, string role, string? demoPatient)
     {
@@ -169,37 +162,6 @@ public sealed partial class RecordsPagesTests(ServerFixture server)
         {
             (await db.Patients.Where(p => p.DisplayName == demoPatient).ExecuteUpdateAsync(s => s.SetProperty(p => p.FollowUpDue, due))).ShouldBe(1);
             return due;
-        }
-    }
-
-    /// <summary>A page screenshot on the way to a passing test: artifacts/e2e/pages, or docs/screenshots only with NETPATH_UPDATE_SCREENSHOTS=1.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        var dir = Environment.GetEnvironmentVariable("NETPATH_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(ServerFixture.RepoRoot, "docs", "screenshots")
-            : Path.Combine(ServerFixture.RepoRoot, "artifacts", "e2e", "pages");
-        Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-    }
-
-    /// <summary>Runs a test in a fresh browser context; fails on browser console errors (a CSP refusal); on failure saves a screenshot to artifacts/e2e/.</summary>
-    private async Task WithPageAsync(string name, Func<IPage, Task> test)
-    {
-        await using var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        var consoleErrors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add($"{m.Text} at {m.Location}"); };
-        try
-        {
-            await test(page);
-            consoleErrors.ShouldBeEmpty("the browser console reported errors (a CSP refusal, a script failure)");
-        }
-        catch
-        {
-            var dir = Path.Combine(ServerFixture.RepoRoot, "artifacts", "e2e");
-            Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-            throw;
         }
     }
 }

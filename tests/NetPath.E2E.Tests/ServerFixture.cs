@@ -71,6 +71,53 @@ public sealed class ServerFixture : IAsyncLifetime
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
     }
 
+    /// <summary>Signs in through the page's form, as a person would.</summary>
+    public async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync(BaseUrl + "/signin");
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>
+    /// Runs a test in a fresh browser context; fails on browser console errors (a CSP refusal, a
+    /// script failure); on failure saves a full-page screenshot to artifacts/e2e/ before rethrowing.
+    /// </summary>
+    public async Task WithPageAsync(string name, Func<IPage, Task> test)
+    {
+        await using var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add($"{m.Text} at {m.Location}"); };
+        try
+        {
+            await test(page);
+            consoleErrors.ShouldBeEmpty("the browser console reported errors (a CSP refusal, a script failure)");
+        }
+        catch
+        {
+            var dir = Path.Combine(RepoRoot, "artifacts", "e2e");
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A screenshot of a main page, taken on the way to a passing test: into artifacts/e2e/pages, and
+    /// into docs/screenshots (the README's) only with NETPATH_UPDATE_SCREENSHOTS=1, so that a test
+    /// run never leaves the committed images changed.
+    /// </summary>
+    public static async Task ShotAsync(IPage page, string name, bool fullPage = false)
+    {
+        var dir = Environment.GetEnvironmentVariable("NETPATH_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepoRoot, "docs", "screenshots")
+            : Path.Combine(RepoRoot, "artifacts", "e2e", "pages");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = fullPage });
+    }
+
     private async Task WaitHealthyAsync()
     {
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
