@@ -71,13 +71,15 @@ public sealed class ServerFixture : IAsyncLifetime
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
     }
 
-    /// <summary>Signs in through the page's form, as a person would.</summary>
+    /// <summary>Signs in through the page's form, as a person would, and waits to leave the sign-in page.</summary>
     public async Task SignInAsync(IPage page, string user, string password)
     {
         await page.GotoAsync(BaseUrl + "/signin");
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // Until the answer sets the session cookie, a next navigation would still be signed out.
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 15_000 });
     }
 
     /// <summary>
