@@ -71,9 +71,9 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
         var replay = await ReplayAsync(actor, OpCreatePatient, idempotency, ct).ConfigureAwait(false);
         if (replay is not null)
         {
-            return replay.Status == WriteStatus.Replayed
-                ? new(WriteStatus.Replayed, await GetPatientAsync(replay.Value!.ResourceId, ct).ConfigureAwait(false))
-                : new(replay.Status, null);
+            return replay.Value.Status == WriteStatus.Replayed
+                ? new(WriteStatus.Replayed, await GetPatientAsync(replay.Value.ResourceId, ct).ConfigureAwait(false))
+                : new(replay.Value.Status, null);
         }
 
         var now = Now;
@@ -181,9 +181,9 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
         var replay = await ReplayAsync(actor, OpAddCase, idempotency, ct).ConfigureAwait(false);
         if (replay is not null)
         {
-            return replay.Status == WriteStatus.Replayed
-                ? new(WriteStatus.Replayed, await db.CaseVersions.SingleOrDefaultAsync(c => c.Id == replay.Value!.ResourceId, ct).ConfigureAwait(false))
-                : new(replay.Status, null);
+            return replay.Value.Status == WriteStatus.Replayed
+                ? new(WriteStatus.Replayed, await db.CaseVersions.SingleOrDefaultAsync(c => c.Id == replay.Value.ResourceId, ct).ConfigureAwait(false))
+                : new(replay.Value.Status, null);
         }
 
         db.ChangeTracker.Clear();
@@ -225,9 +225,9 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
         var replay = await ReplayAsync(actor, OpStoreAssessment, idempotency, ct).ConfigureAwait(false);
         if (replay is not null)
         {
-            return replay.Status == WriteStatus.Replayed
-                ? new(WriteStatus.Replayed, await db.Assessments.SingleOrDefaultAsync(a => a.Id == replay.Value!.ResourceId, ct).ConfigureAwait(false))
-                : new(replay.Status, null);
+            return replay.Value.Status == WriteStatus.Replayed
+                ? new(WriteStatus.Replayed, await db.Assessments.SingleOrDefaultAsync(a => a.Id == replay.Value.ResourceId, ct).ConfigureAwait(false))
+                : new(replay.Value.Status, null);
         }
 
         db.ChangeTracker.Clear();
@@ -274,29 +274,20 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
             .Where(a => db.Patients.Any(p => p.Id == a.PatientId && p.DeletedAt == null))
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Skip(skip).Take(take).ToListAsync(ct).ConfigureAwait(false);
 
-    private async Task<WriteResult<IdempotencyRecord>?> ReplayAsync(Actor actor, string operation, Idempotency? idempotency, CancellationToken ct)
+    /// <summary>The key's earlier outcome: null when the key is new (or absent), else a replay with the resource id, or key-reused.</summary>
+    private async Task<(WriteStatus Status, Guid ResourceId)?> ReplayAsync(Actor actor, string operation, Idempotency? idempotency, CancellationToken ct)
     {
-        if (idempotency is null) return null;
-        var seen = await db.IdempotencyKeys.SingleOrDefaultAsync(k => k.UserName == actor.UserName && k.Key == idempotency.Key, ct).ConfigureAwait(false);
-        if (seen is null) return null;
-        return seen.Operation == operation && seen.RequestHash == idempotency.RequestHash
-            ? new(WriteStatus.Replayed, seen)
-            : new(WriteStatus.KeyReused, null);
+        var (seen, resourceId) = await Idempotent.CheckAsync(db, actor, operation, idempotency, ct).ConfigureAwait(false);
+        return seen switch
+        {
+            Idempotent.Seen.Replay => (WriteStatus.Replayed, resourceId),
+            Idempotent.Seen.Reused => (WriteStatus.KeyReused, Guid.Empty),
+            _ => null,
+        };
     }
 
-    private void AddKey(Actor actor, string operation, Idempotency? idempotency, Guid resourceId)
-    {
-        if (idempotency is null) return;
-        db.IdempotencyKeys.Add(new IdempotencyRecord
-        {
-            UserName = actor.UserName,
-            Key = idempotency.Key,
-            Operation = operation,
-            RequestHash = idempotency.RequestHash,
-            ResourceId = resourceId,
-            CreatedAt = Now,
-        });
-    }
+    private void AddKey(Actor actor, string operation, Idempotency? idempotency, Guid resourceId) =>
+        Idempotent.Add(db, actor, operation, idempotency, resourceId, Now);
 
     private async Task<WriteResult<T>> CommitAsync<T>(Actor actor, string operation, Idempotency? idempotency, T created, Func<Guid, Task<T?>> load, CancellationToken ct)
         where T : class
@@ -316,7 +307,7 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
             // other request's result is the answer) or the same case version number (a conflict).
             db.ChangeTracker.Clear();
             var replay = await ReplayAsync(actor, operation, idempotency, ct).ConfigureAwait(false);
-            if (replay?.Status == WriteStatus.Replayed) return new(WriteStatus.Replayed, await load(replay.Value!.ResourceId).ConfigureAwait(false));
+            if (replay?.Status == WriteStatus.Replayed) return new(WriteStatus.Replayed, await load(replay.Value.ResourceId).ConfigureAwait(false));
             if (replay?.Status == WriteStatus.KeyReused) return new(WriteStatus.KeyReused, null);
             return new(WriteStatus.Conflict, null);
         }
