@@ -78,8 +78,12 @@ public sealed class ServerFixture : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Until the answer sets the session cookie, a next navigation would still be signed out.
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 15_000 });
+        // Until the answer sets the session cookie, a next navigation would still be signed out. The
+        // redirect's commit is the moment the cookie is stored; waiting for the home page's load
+        // event as well made sign-in fail on a busy CI machine without telling anything about it.
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        (await page.Context.CookiesAsync([BaseUrl])).ShouldContain(c => c.Name == "netpath.session", "the sign-in set no session cookie");
     }
 
     /// <summary>
