@@ -32,14 +32,14 @@ public sealed class KnowledgeSource
 
     public IEnumerable<string> FileNames => files.Keys;
 
-    /// <summary>Every knowledge version embedded in this build, oldest first.</summary>
+    /// <summary>Every knowledge version embedded in this build, oldest first (numeric order: 2026.11.2 before 2026.11.10).</summary>
     public static IReadOnlyList<string> EmbeddedVersions() =>
         [.. Host.GetManifestResourceNames()
             .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.IndexOf('/', Prefix.Length) > 0)
             .Select(n => n[Prefix.Length..n.IndexOf('/', Prefix.Length)])
-            .Where(v => char.IsDigit(v[0]))
+            .Where(v => System.Version.TryParse(v, out _))
             .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)];
+            .OrderBy(System.Version.Parse)];
 
     /// <summary>Loads the embedded files of <paramref name="version"/> (the newest when null).</summary>
     public static KnowledgeSource Embedded(string? version = null)

@@ -31,6 +31,7 @@ public sealed class CaseFacts
         PriorSystemicLines = lines;
         LinesBeyondSsa = beyondSsa;
         AnyProgression = progressed;
+        ProgressingNow = progressed ? LatestOutcomeIsProgression(therapies) : Tri.False;
     }
 
     public ClinicalPicture Picture { get; }
@@ -45,6 +46,52 @@ public sealed class CaseFacts
     public int PriorSystemicLines { get; }
     public int LinesBeyondSsa { get; }
     public bool AnyProgression { get; }
+
+    /// <summary>
+    /// The disease is progressing now: some recorded progression has no later course with
+    /// response or stable disease. Unknown when the dates cannot order them (docs/decisions/0210).
+    /// </summary>
+    public Tri ProgressingNow { get; }
+
+    internal static Tri LatestOutcomeIsProgression(IReadOnlyList<PriorTherapy> therapies)
+    {
+        var unsettled = false;
+        foreach (var progression in therapies)
+        {
+            if (progression.Outcome != TherapyOutcome.Progression) continue;
+            var superseded = Tri.False;
+            foreach (var control in therapies)
+            {
+                if (control.Outcome is not (TherapyOutcome.Response or TherapyOutcome.Stable)) continue;
+                superseded = ControlCameAfter(control, progression) switch
+                {
+                    Tri.True => Tri.True,
+                    Tri.Unknown when superseded == Tri.False => Tri.Unknown,
+                    _ => superseded,
+                };
+                if (superseded == Tri.True) break;
+            }
+            if (superseded == Tri.False) return Tri.True;
+            if (superseded == Tri.Unknown) unsettled = true;
+        }
+        return unsettled ? Tri.Unknown : Tri.False;
+    }
+
+    // A course ends at its progression, so its end date dates the progression. Control supersedes
+    // it only when known to come later: a course begun on or after that date, or one that ended
+    // later with response or stable disease. List order is not taken as time (never guess).
+    private static Tri ControlCameAfter(PriorTherapy control, PriorTherapy progression)
+    {
+        if (progression.EndDate is { } progressed)
+        {
+            if (control.StartDate is { } start && start >= progressed) return Tri.True;
+            if (control.EndDate is { } end) return TriOps.Of(end > progressed);
+            // Still running and begun before the progression: its outcome may be the older news.
+            return control.StartDate is null ? Tri.Unknown : Tri.False;
+        }
+        if (progression.StartDate is { } began && control.EndDate is { } ended && ended <= began) return Tri.False;
+        return Tri.Unknown;
+    }
 
     private static bool SeenBefore(IReadOnlyList<PriorTherapy> therapies, int index)
     {
@@ -199,6 +246,9 @@ public sealed class CaseFacts
     public bool ProgressedOn(string code) => Find(code, TherapyOutcome.Progression);
 
     public bool IntolerantOf(string code) => Find(code, TherapyOutcome.Intolerance);
+
+    /// <summary>A course of this therapy recorded with response or stable disease, whatever came after.</summary>
+    public bool RespondedTo(string code) => Find(code, TherapyOutcome.Response) || Find(code, TherapyOutcome.Stable);
 
     /// <summary>Currently on it and working: given without an end date, outcome ongoing, stable, response or not stated.</summary>
     public bool On(string code)

@@ -57,6 +57,7 @@ public static class FactVocabulary
     private static readonly Settle SettleDiff = new("tumour.differentiation", "Well-differentiated NET versus NEC decides the whole pathway.", "workup.ki67");
     private static readonly Settle SettleNodes = new("tumour.lymphNodes", "Nodal disease decides surveillance or local excision versus oncological resection.", null);
     private static readonly Settle SettleResectability = new("tumour.resectability", "Whether all disease can be removed decides surgery versus systemic or liver-directed therapy.", null);
+    private static readonly Settle SettleCourse = new("history.priorTherapies", "The dates of the prior therapies decide whether the latest outcome is progression or disease control, and so whether a next line is due.", null);
     private static readonly Settle SettleSyndrome = new("tumour.functionalSyndrome", "A hormone syndrome adds symptom control and changes surgery.", null);
 
     private static readonly Dictionary<string, double> DepthOrder = new(StringComparer.Ordinal)
@@ -113,6 +114,8 @@ public static class FactVocabulary
         ["unresectable"] = new("unresectable disease", f => f.Unresectable, SettleResectability),
         ["advanced"] = new("advanced disease (metastatic or unresectable)", f => f.Advanced, SettleMets),
         ["progressive"] = new("progression on a previous therapy", f => TriOps.Of(f.AnyProgression), null),
+        // From knowledge 2026.12: "progressive" stays as released for older versions; rules read this one.
+        ["progressing-now"] = new("progression with no response or stable disease recorded since", f => f.ProgressingNow, SettleCourse),
         ["resected"] = new("the primary already resected", f => f.Resected, new("tumour.resection", "Whether the primary was resected decides further surgery and follow-up.", null)),
         ["lvi"] = new("lymphovascular invasion", f => TriOps.Of(f.Tumour.LymphovascularInvasion), new("tumour.lymphovascularInvasion", "Lymphovascular invasion is a risk factor for nodal spread.", null)),
         // conventions §4: duct dilatation and jaundice count only where reported.
@@ -162,6 +165,7 @@ public static class FactVocabulary
         ["progressed-on"] = TherapyOption("progression on", (f, c) => f.ProgressedOn(c)),
         ["intolerant-of"] = TherapyOption("intolerance of", (f, c) => f.IntolerantOf(c)),
         ["on"] = TherapyOption("currently on", (f, c) => f.On(c)),
+        ["responded-to"] = TherapyOption("response or stable disease on", (f, c) => f.RespondedTo(c)),
         ["recommended"] = new("recommended now", CompileRecommended, null, "a care code, or a prefix ending in .* (surgery.*)"),
     };
 

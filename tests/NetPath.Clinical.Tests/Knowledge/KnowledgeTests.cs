@@ -10,23 +10,25 @@ namespace NetPath.Clinical.Tests.Knowledge;
 public class KnowledgeTests
 {
     [Fact]
-    public void The_embedded_knowledge_is_version_2026_11()
+    public void The_newest_embedded_knowledge_is_current_and_older_versions_stay_loadable()
     {
-        KnowledgeSource.EmbeddedVersions().ShouldContain("2026.11");
+        // Numeric order: a correction release 2026.11.1 is newer than 2026.11.
+        KnowledgeSource.EmbeddedVersions().ShouldBe(["2026.11", "2026.11.1"]);
         var source = KnowledgeSource.Embedded();
-        source.Version.ShouldBe("2026.11");
+        source.Version.ShouldBe("2026.11.1");
         source.FileNames.ShouldContain("grading.json");
         source.FileNames.ShouldContain("manifest.json");
-        KnowledgeSet.Current.Version.ShouldBe("2026.11");
+        KnowledgeSet.Current.Version.ShouldBe("2026.11.1");
+        KnowledgeSet.Load(KnowledgeSource.Embedded("2026.11")).Version.ShouldBe("2026.11");
     }
 
     [Fact]
     public void The_content_hash_is_sha256_hex_and_stable_across_loads()
     {
-        var first = KnowledgeSource.Embedded("2026.11").ContentHash;
+        var first = KnowledgeSource.Embedded("2026.11.1").ContentHash;
         first.Length.ShouldBe(64);
         first.ShouldAllBe(ch => char.IsAsciiHexDigitLower(ch) || char.IsAsciiDigit(ch));
-        KnowledgeSource.Embedded("2026.11").ContentHash.ShouldBe(first);
+        KnowledgeSource.Embedded("2026.11.1").ContentHash.ShouldBe(first);
         KnowledgeSet.Current.ContentHash.ShouldBe(first);
     }
 

@@ -16,6 +16,13 @@ public sealed class ReleaseTests
     }
 
     [Fact]
+    public void No_draft_knowledge_ships()
+    {
+        // The engine applies the newest version: a draft must be released (knowledge/README.md) before it lands.
+        KnowledgeChecks.ValidateEmbedded().Where(r => !r.Released).Select(r => r.Version).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_released_version_whose_files_changed_is_refused()
     {
         var released = KnowledgeSource.Embedded("2026.11");
