@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Information, "Demo data seeded: {Patients} synthetic patients")]
     public static partial void DemoSeeded(ILogger logger, int patients);
+
+    [LoggerMessage(7, LogLevel.Warning, "Session of user {UserId} ended: the account was removed, changed or locked")]
+    public static partial void SessionEnded(ILogger logger, Guid? userId);
 }

@@ -127,6 +127,7 @@ public static class NetPathServer
             o.AccessDeniedPath = Components.Account.AccountEndpoints.AccessDeniedPath;
             o.Events.OnRedirectToLogin = c => Components.Account.AccountEndpoints.Challenge(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Components.Account.AccountEndpoints.Challenge(c, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
         });
         services.AddAuthorization(o =>
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using NetPath.Storage;
@@ -10,12 +9,12 @@ namespace NetPath.Web.Components.Account;
 /// An interactive page keeps the user it was opened with for as long as the circuit lives, long
 /// after the request that authorized it. Every minute the account is looked up again: a deleted
 /// account, or one whose role or linked record changed, or one now locked out, loses the page
-/// (the router then sends it to sign in).
+/// (the router then sends it to sign in). The rule is SessionCheck's, which also guards the cookie.
 /// </summary>
 internal sealed class SessionRevalidation(ILoggerFactory loggers, IServiceScopeFactory scopes, TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => SessionCheck.Interval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
@@ -25,9 +24,6 @@ internal sealed class SessionRevalidation(ILoggerFactory loggers, IServiceScopeF
         await using var scope = scopes.CreateAsyncScope();
         var account = await scope.ServiceProvider.GetRequiredService<Accounts>().FindAsync(id, cancellationToken);
         if (account is null) return false;
-        var actor = user.ToActor();
-        return account.Role == user.FindFirstValue(ClaimTypes.Role)
-            && account.PatientId == actor.PatientId
-            && (account.LockedUntil is null || account.LockedUntil <= time.GetUtcNow().UtcDateTime);
+        return SessionCheck.StillHolds(account, user, time.GetUtcNow());
     }
 }
