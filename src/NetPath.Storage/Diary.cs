@@ -99,7 +99,7 @@ public sealed class Diary(NetPathDb db, AuditTrail audit, TimeProvider time)
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         db.ChangeTracker.Clear();
-        var (seen, resourceId) = await Idempotent.CheckAsync(db, actor, OpAdd, idempotency, ct).ConfigureAwait(false);
+        var (seen, resourceId) = await Idempotent.CheckAsync(db, actor, OpAdd, idempotency, time.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
         if (seen == Idempotent.Seen.Reused) return new(WriteStatus.KeyReused, null, []);
         if (seen == Idempotent.Seen.Replay)
             return new(WriteStatus.Replayed, await db.DiaryEntries.SingleOrDefaultAsync(d => d.Id == resourceId, ct).ConfigureAwait(false), []);
@@ -145,7 +145,7 @@ public sealed class Diary(NetPathDb db, AuditTrail audit, TimeProvider time)
         {
             // Only the Idempotency-Key can collide: a concurrent retry of the same request won.
             db.ChangeTracker.Clear();
-            var (again, id) = await Idempotent.CheckAsync(db, actor, OpAdd, idempotency, ct).ConfigureAwait(false);
+            var (again, id) = await Idempotent.CheckAsync(db, actor, OpAdd, idempotency, time.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
             return again == Idempotent.Seen.Replay
                 ? new(WriteStatus.Replayed, await db.DiaryEntries.SingleOrDefaultAsync(d => d.Id == id, ct).ConfigureAwait(false), [])
                 : new(again == Idempotent.Seen.Reused ? WriteStatus.KeyReused : WriteStatus.Conflict, null, []);

@@ -277,7 +277,7 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
     /// <summary>The key's earlier outcome: null when the key is new (or absent), else a replay with the resource id, or key-reused.</summary>
     private async Task<(WriteStatus Status, Guid ResourceId)?> ReplayAsync(Actor actor, string operation, Idempotency? idempotency, CancellationToken ct)
     {
-        var (seen, resourceId) = await Idempotent.CheckAsync(db, actor, operation, idempotency, ct).ConfigureAwait(false);
+        var (seen, resourceId) = await Idempotent.CheckAsync(db, actor, operation, idempotency, Now, ct).ConfigureAwait(false);
         return seen switch
         {
             Idempotent.Seen.Replay => (WriteStatus.Replayed, resourceId),

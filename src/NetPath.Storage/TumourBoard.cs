@@ -101,7 +101,7 @@ public sealed class TumourBoard(NetPathDb db, AuditTrail audit, TimeProvider tim
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
         db.ChangeTracker.Clear();
-        var (seen, resourceId) = await Idempotent.CheckAsync(db, actor, OpAdd, idempotency, ct).ConfigureAwait(false);
+        var (seen, resourceId) = await Idempotent.CheckAsync(db, actor, OpAdd, idempotency, time.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
         if (seen == Idempotent.Seen.Reused) return new(WriteStatus.KeyReused, null, []);
         if (seen == Idempotent.Seen.Replay) return new(WriteStatus.Replayed, await GetAsync(resourceId, ct).ConfigureAwait(false), []);
 
@@ -150,7 +150,7 @@ public sealed class TumourBoard(NetPathDb db, AuditTrail audit, TimeProvider tim
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            var (again, id) = await Idempotent.CheckAsync(db, actor, OpAdd, idempotency, ct).ConfigureAwait(false);
+            var (again, id) = await Idempotent.CheckAsync(db, actor, OpAdd, idempotency, time.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
             return again == Idempotent.Seen.Replay
                 ? new(WriteStatus.Replayed, await GetAsync(id, ct).ConfigureAwait(false), [])
                 : new(again == Idempotent.Seen.Reused ? WriteStatus.KeyReused : WriteStatus.Conflict, null, []);

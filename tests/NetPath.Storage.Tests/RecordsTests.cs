@@ -187,6 +187,50 @@ public sealed class RecordsTests
         (await db.DiaryEntries.CountAsync()).ShouldBe(1);
     }
 
+    private sealed class MovingTime(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset now = start;
+        public override DateTimeOffset GetUtcNow() => now;
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+        public void Advance(TimeSpan by) => now += by;
+    }
+
+    [Theory, MemberData(nameof(Backends))]
+    public async Task An_idempotency_key_answers_retries_for_a_day_and_is_then_forgotten(string backend)
+    {
+        await using var db = await MigratedAsync(backend);
+        var clock = new MovingTime(Time.GetUtcNow());
+        var records = new PatientRecords(db, new AuditTrail(db, clock), clock);
+        var key = new Idempotency("create-1", "h1");
+
+        var first = await records.CreatePatientAsync(Clinician, new PatientInput("Key Day", null, null), key, default);
+        clock.Advance(TimeSpan.FromHours(23));
+        var retry = await records.CreatePatientAsync(Clinician, new PatientInput("Key Day", null, null), key, default);
+        clock.Advance(TimeSpan.FromHours(2));
+        var later = await records.CreatePatientAsync(Clinician, new PatientInput("Key Day", null, null), key, default);
+
+        first.Status.ShouldBe(WriteStatus.Created);
+        retry.Status.ShouldBe(WriteStatus.Replayed);
+        retry.Value!.Id.ShouldBe(first.Value!.Id);
+        later.Status.ShouldBe(WriteStatus.Created);
+        later.Value!.Id.ShouldNotBe(first.Value.Id);
+        (await db.IdempotencyKeys.CountAsync()).ShouldBe(1);
+    }
+
+    [Theory, MemberData(nameof(Backends))]
+    public async Task Opening_the_database_purges_expired_keys(string backend)
+    {
+        await using var db = await MigratedAsync(backend);
+        var records = new PatientRecords(db, new AuditTrail(db, Time), Time);
+        await records.CreatePatientAsync(Clinician, new PatientInput("Purge A", null, null), new Idempotency("a", "h"), default);
+        await records.CreatePatientAsync(Coordinator, new PatientInput("Purge B", null, null), new Idempotency("b", "h"), default);
+
+        await Migrator.MigrateAsync(db, db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, new MovingTime(Time.GetUtcNow().AddHours(12)), default);
+        (await db.IdempotencyKeys.CountAsync()).ShouldBe(2);
+        await Migrator.MigrateAsync(db, db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, new MovingTime(Time.GetUtcNow().AddHours(25)), default);
+        (await db.IdempotencyKeys.CountAsync()).ShouldBe(0);
+    }
+
     [Theory, MemberData(nameof(Backends))]
     public async Task Board_items_are_listed_by_meeting_and_move_to_discussed_with_If_Match(string backend)
     {
