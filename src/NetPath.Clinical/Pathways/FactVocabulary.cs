@@ -115,7 +115,7 @@ public static class FactVocabulary
         ["advanced"] = new("advanced disease (metastatic or unresectable)", f => f.Advanced, SettleMets),
         ["progressive"] = new("progression on a previous therapy", f => TriOps.Of(f.AnyProgression), null),
         // From knowledge 2026.12: "progressive" stays as released for older versions; rules read this one.
-        ["progressing-now"] = new("progression with no response or stable disease recorded since", f => f.ProgressingNow, SettleCourse),
+        ["progressing-now"] = new("disease progressing now (no response or stable disease dated after the last progression)", f => f.ProgressingNow, SettleCourse),
         ["resected"] = new("the primary already resected", f => f.Resected, new("tumour.resection", "Whether the primary was resected decides further surgery and follow-up.", null)),
         ["lvi"] = new("lymphovascular invasion", f => TriOps.Of(f.Tumour.LymphovascularInvasion), new("tumour.lymphovascularInvasion", "Lymphovascular invasion is a risk factor for nodal spread.", null)),
         // conventions §4: duct dilatation and jaundice count only where reported.
