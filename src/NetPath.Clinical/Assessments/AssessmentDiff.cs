@@ -178,6 +178,7 @@ public sealed class AssessmentDiff
     private static List<AssessmentChange> Keyed<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> key, Func<T, string> describe, bool compare)
     {
         var changes = new List<AssessmentChange>();
+        // Many assessments rule nothing out or warn of nothing: no dictionaries to build then.
         if (before.Count == 0 && after.Count == 0) return changes;
         var b = Describe(before, key, describe);
         var a = Describe(after, key, describe);

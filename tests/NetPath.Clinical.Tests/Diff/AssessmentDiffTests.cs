@@ -20,15 +20,15 @@ public class AssessmentDiffTests
 
     private static string Invariant(double d) => d.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Assessment MetastaticPancreas(double ki67) => T.Assess($$"""
-        {"schemaVersion":"1","tumour":{"primarySite":"pancreas","differentiation":"well","ki67Percent":{{Invariant(ki67)}},"sizeMm":45,
+    private static Assessment MetastaticPancreas(double ki67) => T.Assess("""
+        {"schemaVersion":"1","tumour":{"primarySite":"pancreas","differentiation":"well","ki67Percent":KI67,"sizeMm":45,
          "metastases":{"liver":true,"extrahepatic":[]}}}
-        """);
+        """.Replace("KI67", Invariant(ki67), StringComparison.Ordinal));
 
     private static Assessment Bare() => new()
     {
         KnowledgeVersion = "2026.11",
-        Classification = new Classification { Family = ClassificationFamily.GepNet, Site = PrimarySite.Ileum, Differentiation = Differentiation.Well },
+        Classification = new Assessments.Classification { Family = ClassificationFamily.GepNet, Site = PrimarySite.Ileum, Differentiation = Differentiation.Well },
         Grade = new Grade { System = GradeSystem.Who2019, Value = GradeValue.G2 },
     };
 
