@@ -53,8 +53,8 @@ internal sealed class WhatIfCommand(NetPathEngine engine, TimeProvider clock)
         else
         {
             writer.WriteLine($"What if {string.Join(", ", options.Sets)}:");
-            if (diff.Changes.Count == 0) writer.WriteLine("  nothing in the assessment changes.");
-            foreach (var change in diff.Changes) writer.WriteLine("  " + change.Text);
+            if (diff.Lines.Count == 0) writer.WriteLine("  nothing in the assessment changes.");
+            foreach (var change in diff.Lines) writer.WriteLine("  " + change.Text);
         }
         return ExitCodes.Assessed;
     }

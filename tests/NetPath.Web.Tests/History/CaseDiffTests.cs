@@ -1,3 +1,4 @@
+using NetPath.Clinical.Assessments;
 using NetPath.Web.Components.History;
 
 namespace NetPath.Web.Tests.History;

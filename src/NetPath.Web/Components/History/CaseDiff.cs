@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NetPath.Clinical.Assessments;
 
 namespace NetPath.Web.Components.History;
-
-/// <summary>How one field or one list entry differs between two versions.</summary>
-internal enum DiffKind { Added, Removed, Changed }
 
 /// <summary>
 /// One field of the case JSON that differs between two versions, at its path in the case's own
