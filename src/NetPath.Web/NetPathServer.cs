@@ -136,7 +136,9 @@ public static class NetPathServer
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorization>();
         services.AddScoped<Components.Clinic>();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<Components.PageReads>();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .RegisterPersistentService<Components.PageReads>(Microsoft.AspNetCore.Components.Web.RenderMode.InteractiveServer);
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Components.Account.SessionRevalidation>();
         services.AddAntiforgery(o => { o.Cookie.Name = "netpath.antiforgery"; o.Cookie.SameSite = SameSiteMode.Strict; });

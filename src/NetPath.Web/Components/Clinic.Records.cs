@@ -19,7 +19,7 @@ internal sealed partial class Clinic
         var actor = user.ToActor();
         if (!await MaySeeAsync(actor, user, patientId, Diary.OpList, audit, ct)) return null;
         var p = await scope.ServiceProvider.GetRequiredService<PatientRecords>().GetPatientAsync(patientId, ct);
-        await audit.RecordAsync(actor, Diary.OpList, patientId, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
+        await AuditReadAsync(audit, actor, Diary.OpList, patientId, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
         if (p is null) return null;
         return new DiaryFile(p, await scope.ServiceProvider.GetRequiredService<Diary>().ListAsync(patientId, take, ct));
     }
@@ -44,7 +44,7 @@ internal sealed partial class Clinic
         await using var scope = scopes.CreateAsyncScope();
         var board = scope.ServiceProvider.GetRequiredService<TumourBoard>();
         var items = await board.ListAsync(board.Today, null, null, false, take, ct);
-        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(user.ToActor(), TumourBoard.OpList, null, AuditOutcomes.Success, ct);
+        await AuditReadAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), user.ToActor(), TumourBoard.OpList, null, AuditOutcomes.Success, ct);
         return items;
     }
 
@@ -54,7 +54,7 @@ internal sealed partial class Clinic
         Require(user, Permissions.BoardRead);
         await using var scope = scopes.CreateAsyncScope();
         var items = await scope.ServiceProvider.GetRequiredService<TumourBoard>().ListAsync(null, null, patientId, true, Features.BoardEndpoints.MaxTake, ct);
-        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(user.ToActor(), TumourBoard.OpList, patientId, AuditOutcomes.Success, ct);
+        await AuditReadAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), user.ToActor(), TumourBoard.OpList, patientId, AuditOutcomes.Success, ct);
         return items;
     }
 
@@ -83,14 +83,14 @@ internal sealed partial class Clinic
         await using var scope = scopes.CreateAsyncScope();
         var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
         var overdue = await scope.ServiceProvider.GetRequiredService<PatientRecords>().ListOverdueFollowUpsAsync(today, take, ct);
-        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(user.ToActor(), "patient.list", null, AuditOutcomes.Success, ct);
+        await AuditReadAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), user.ToActor(), "patient.list", null, AuditOutcomes.Success, ct);
         return new OverdueFollowUps(today, overdue);
     }
 
     private async Task<bool> MaySeeAsync(Actor actor, ClaimsPrincipal user, Guid patientId, string action, AuditTrail audit, CancellationToken ct)
     {
         if (actor.MaySee(patientId)) return true;
-        await audit.RecordAsync(actor, action, patientId, AuditOutcomes.Denied, ct);
+        await AuditReadAsync(audit, actor, action, patientId, AuditOutcomes.Denied, ct);
         Log.Denied(log, user.UserId(), action, patientId);
         return false;
     }

@@ -13,8 +13,12 @@ namespace NetPath.Web.Components;
 /// patient only on its own record), so a page can show nothing the API would refuse. Each call
 /// runs in its own service scope: an interactive circuit lives for minutes, a DbContext should not.
 /// </summary>
-internal sealed partial class Clinic(IServiceScopeFactory scopes, ILogger<Clinic> log)
+internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads reads, ILogger<Clinic> log)
 {
+    // Reads only: a page visit is audited once though it reads twice (PageReads); a write, every time.
+    private Task AuditReadAsync(AuditTrail audit, Actor actor, string action, Guid? patientId, string outcome, CancellationToken ct) =>
+        reads.AuditedInPrerender(actor, action, patientId, outcome) ? Task.CompletedTask : audit.RecordAsync(actor, action, patientId, outcome, ct);
+
     public static bool Holds(ClaimsPrincipal user, string policy) =>
         user.Identity?.IsAuthenticated == true && Permissions.Of(policy).Roles.Any(user.IsInRole);
 
@@ -24,7 +28,7 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, ILogger<Clinic
         await using var scope = scopes.CreateAsyncScope();
         var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
         var result = await records.ListPatientsAsync(filter, Math.Max(1, page), Math.Clamp(pageSize, 1, PatientEndpoints.MaxPageSize), ct);
-        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(user.ToActor(), "patient.list", null, AuditOutcomes.Success, ct);
+        await AuditReadAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), user.ToActor(), "patient.list", null, AuditOutcomes.Success, ct);
         return result;
     }
 
@@ -46,13 +50,13 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, ILogger<Clinic
         var actor = user.ToActor();
         if (!actor.MaySee(id))
         {
-            await audit.RecordAsync(actor, "patient.read", id, AuditOutcomes.Denied, ct);
+            await AuditReadAsync(audit, actor, "patient.read", id, AuditOutcomes.Denied, ct);
             Log.Denied(log, user.UserId(), "patient.read", id);
             return null;
         }
         var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
         var p = await records.GetPatientAsync(id, ct);
-        await audit.RecordAsync(actor, "patient.read", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
+        await AuditReadAsync(audit, actor, "patient.read", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
         if (p is null) return null;
         return new PatientFile(p, await records.ListCaseVersionsAsync(id, ct), await records.ListAssessmentsAsync(id, ct));
     }
@@ -76,14 +80,14 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, ILogger<Clinic
         var actor = user.ToActor();
         if (!actor.MaySee(id))
         {
-            await audit.RecordAsync(actor, "assessment.read", id, AuditOutcomes.Denied, ct);
+            await AuditReadAsync(audit, actor, "assessment.read", id, AuditOutcomes.Denied, ct);
             Log.Denied(log, user.UserId(), "assessment.read", id);
             return null;
         }
         var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
         var p = await records.GetPatientAsync(id, ct);
         var a = p is null ? null : await records.GetAssessmentAsync(id, assessmentId, ct);
-        await audit.RecordAsync(actor, "assessment.read", id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
+        await AuditReadAsync(audit, actor, "assessment.read", id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
         return a is null ? null : new StoredAssessment(p!, a, JsonSerializer.Deserialize(a.OutputJson, AssessmentJsonContext.Default.Assessment)!);
     }
 
