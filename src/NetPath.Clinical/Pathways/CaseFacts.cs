@@ -32,6 +32,7 @@ public sealed class CaseFacts
         LinesBeyondSsa = beyondSsa;
         AnyProgression = progressed;
         ProgressingNow = progressed ? LatestOutcomeIsProgression(therapies) : Tri.False;
+        ControlledAfterCourse = ControlledAfterCompletedCourse(therapies, ProgressingNow);
     }
 
     public ClinicalPicture Picture { get; }
@@ -52,6 +53,25 @@ public sealed class CaseFacts
     /// response or stable disease. Unknown when the dates cannot order them (docs/decisions/0210).
     /// </summary>
     public Tri ProgressingNow { get; }
+
+    /// <summary>
+    /// Disease controlled after a completed course: not progressing now, a course of anticancer drugs
+    /// or PRRT (not an analogue, which is given continuously) ended with response or stable disease,
+    /// and none is running now. The next line waits for progression (docs/decisions/0210).
+    /// </summary>
+    public Tri ControlledAfterCourse { get; }
+
+    private static Tri ControlledAfterCompletedCourse(IReadOnlyList<PriorTherapy> therapies, Tri progressingNow)
+    {
+        var completedWithControl = false;
+        foreach (var p in therapies)
+        {
+            if (!p.Code.StartsWith("systemic.", StringComparison.Ordinal) || p.Code == "systemic.ssa") continue;
+            if (p.EndDate is null && p.Outcome is not (TherapyOutcome.Progression or TherapyOutcome.Intolerance)) return Tri.False;
+            if (p.EndDate is not null && p.Outcome is TherapyOutcome.Response or TherapyOutcome.Stable) completedWithControl = true;
+        }
+        return completedWithControl ? TriOps.Not(progressingNow) : Tri.False;
+    }
 
     internal static Tri LatestOutcomeIsProgression(IReadOnlyList<PriorTherapy> therapies)
     {

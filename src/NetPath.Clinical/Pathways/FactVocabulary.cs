@@ -116,6 +116,7 @@ public static class FactVocabulary
         ["progressive"] = new("progression on a previous therapy", f => TriOps.Of(f.AnyProgression), null),
         // From knowledge 2026.12: "progressive" stays as released for older versions; rules read this one.
         ["progressing-now"] = new("disease progressing now (no response or stable disease dated after the last progression)", f => f.ProgressingNow, SettleCourse),
+        ["controlled-after-course"] = new("disease controlled after a completed course (response or stable disease, no progression since, no anticancer drug running)", f => f.ControlledAfterCourse, SettleCourse),
         ["resected"] = new("the primary already resected", f => f.Resected, new("tumour.resection", "Whether the primary was resected decides further surgery and follow-up.", null)),
         ["lvi"] = new("lymphovascular invasion", f => TriOps.Of(f.Tumour.LymphovascularInvasion), new("tumour.lymphovascularInvasion", "Lymphovascular invasion is a risk factor for nodal spread.", null)),
         // conventions §4: duct dilatation and jaundice count only where reported.
