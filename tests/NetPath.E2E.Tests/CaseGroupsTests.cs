@@ -71,6 +71,7 @@ public sealed partial class CaseGroupsTests(ServerFixture server)
     public Task A_closed_group_opens_from_the_keyboard_and_shows_what_it_holds_when_closed() => server.WithPageAsync(nameof(A_closed_group_opens_from_the_keyboard_and_shows_what_it_holds_when_closed), async page =>
     {
         await NewPatientCaseAsync(page, "E2E Groups Keyboard");
+        await page.GetByLabel("Primary site").SelectOptionAsync("ileum");
         var labs = page.GetByRole(AriaRole.Button, new() { Name = "Labs", Exact = true });
         await labs.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
