@@ -15,7 +15,16 @@ public sealed record CaseField(string Path, string Label, FieldKind Kind, string
     public string ErrorId => Id + "-error";
 }
 
-public sealed record FieldGroup(string Title, IReadOnlyList<CaseField> Fields);
+/// <summary>
+/// A group of the case form. A <paramref name="Collapsed"/> group is one a clinician seldom changes:
+/// the page shows a one-line summary of what it holds and renders its inputs only when opened
+/// (docs/decisions/0541-case-entry-render.md).
+/// </summary>
+public sealed record FieldGroup(string Title, IReadOnlyList<CaseField> Fields, bool Collapsed = false)
+{
+    /// <summary>The element id of the region that holds the group's inputs.</summary>
+    public string Id => "g-" + string.Concat(Title.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant();
+}
 
 /// <summary>One row of <c>history.priorTherapies</c>, as typed.</summary>
 public sealed class TherapyRow
@@ -76,6 +85,7 @@ public sealed class CaseForm
             new("tumour.tnm.n", "Clinician's N", FieldKind.Text),
             new("tumour.tnm.m", "Clinician's M", FieldKind.Text),
         ]),
+        // Imaging to symptoms: collapsed until opened; most cases change them far less than the tumour facts.
         new("Imaging",
         [
             new("imaging.sstrPet.done", "SSTR PET done", FieldKind.YesNo),
@@ -83,7 +93,7 @@ public sealed class CaseForm
             new("imaging.sstrPet.krenningScore", "Krenning score", FieldKind.Integer, "0 to 4"),
             new("imaging.fdgPet.done", "FDG PET done", FieldKind.YesNo),
             new("imaging.fdgPet.positive", "FDG PET positive", FieldKind.YesNo),
-        ]),
+        ], Collapsed: true),
         new("Labs",
         [
             new("labs.egfrMlMin", "eGFR", FieldKind.Number, "mL/min"),
@@ -97,7 +107,7 @@ public sealed class CaseForm
             new("labs.urine5HiaaMg24h", "Urine 5-HIAA", FieldKind.Number, "mg/24 h"),
             new("labs.gastrinXUln", "Gastrin", FieldKind.Number, "× ULN"),
             new("labs.onPpi", "On a proton pump inhibitor", FieldKind.YesNo),
-        ]),
+        ], Collapsed: true),
         new("Patient and history",
         [
             new("assessmentDate", "Assessment date", FieldKind.Date, Hint: "blank: today"),
@@ -106,16 +116,47 @@ public sealed class CaseForm
             new("patient.ecog", "ECOG performance status", FieldKind.Integer, "0 to 4"),
             new("patient.pregnant", "Pregnant", FieldKind.YesNo),
             new("patient.germline", "Germline syndromes", FieldKind.Codes, Options: WireCode<GermlineSyndrome>.All),
-        ]),
+        ], Collapsed: true),
         new("Symptoms",
         [
             new("symptoms.present", "Symptoms now", FieldKind.Codes, Options: WireCode<Symptom>.All),
             new("symptoms.diarrheaPerDay", "Diarrhoea", FieldKind.Number, "stools per day"),
             new("symptoms.flushesPerDay", "Flushing", FieldKind.Number, "episodes per day"),
-        ]),
+        ], Collapsed: true),
     ];
 
     public static IReadOnlyDictionary<string, CaseField> ByPath { get; } = Groups.SelectMany(g => g.Fields).ToDictionary(f => f.Path, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, FieldGroup> GroupByPath =
+        Groups.SelectMany(g => g.Fields.Select(f => (f.Path, g))).ToDictionary(x => x.Path, x => x.g, StringComparer.Ordinal);
+
+    /// <summary>The group that holds a field's input; null for prior-therapy cells, which have their own group.</summary>
+    public static FieldGroup? GroupOf(string path) => GroupByPath.GetValueOrDefault(path);
+
+    /// <summary>
+    /// What a collapsed group holds, one entry per filled field ("eGFR (mL/min): 85", "Germline syndromes: none"),
+    /// so that a closed group still shows its facts.
+    /// </summary>
+    public IEnumerable<string> Entered(FieldGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        foreach (var f in group.Fields)
+        {
+            if (f.Kind == FieldKind.Codes)
+            {
+                if (codes.TryGetValue(f.Path, out var set) && set.Count > 0)
+                    yield return $"{f.Label}: {(set.Contains(None) ? None : string.Join(", ", f.Options!.Where(set.Contains)))}";
+                continue;
+            }
+            var text = Get(f.Path).Trim();
+            // As the label shows it: "eGFR (mL/min): 85", "Krenning score (0 to 4): 3".
+            if (text.Length > 0) yield return f.Unit is { } unit ? $"{f.Label} ({unit}): {text}" : $"{f.Label}: {text}";
+        }
+    }
+
+    /// <summary>The prior therapies as a collapsed group shows them: "systemic.ssa (progression)".</summary>
+    public IEnumerable<string> EnteredTherapies() =>
+        Therapies.Select(t => (t.Code.Length > 0 ? t.Code : "therapy not chosen") + (t.Outcome.Length > 0 ? $" ({t.Outcome})" : ""));
 
     private readonly JsonObject baseCase;
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
