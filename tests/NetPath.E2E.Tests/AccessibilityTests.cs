@@ -142,6 +142,8 @@ public sealed class AccessibilityTests(ServerFixture server)
     {
         // A page that bounced to the sign-in form would pass for the wrong reason.
         if (where != "signin" && where != "signin-error") page.Url.ShouldNotContain("/signin");
+        // One title, the page's own: a second, generic one left screen readers the wrong name.
+        (await page.Locator("head > title").CountAsync()).ShouldBe(1, $"{where} should have exactly one <title>");
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagAa] } });
         var problems = result.Violations
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Take(5).Select(n => n.Html))}")
