@@ -16,12 +16,16 @@ internal static class SessionCheck
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
     private const string CheckedAt = ".netpath.checked";
 
-    /// <summary>The one rule, for the cookie and for interactive pages (SessionRevalidation).</summary>
-    public static bool StillHolds(UserAccount? account, ClaimsPrincipal user, DateTimeOffset now) =>
-        account is not null
-        && account.Role == user.FindFirstValue(ClaimTypes.Role)
-        && account.PatientId == user.ToActor().PatientId
-        && (account.LockedUntil is null || account.LockedUntil <= now.UtcDateTime);
+    /// <summary>The one rule, for the cookie and for interactive pages (SessionRevalidation): the account is looked up again.</summary>
+    public static async Task<bool> StillHoldsAsync(Accounts accounts, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+    {
+        if (user.UserId() is not { } id) return false;
+        var account = await accounts.FindAsync(id, ct).ConfigureAwait(false);
+        return account is not null
+            && account.Role == user.FindFirstValue(ClaimTypes.Role)
+            && account.PatientId == user.ToActor().PatientId
+            && (account.LockedUntil is null || account.LockedUntil <= now.UtcDateTime);
+    }
 
     public static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
     {
@@ -33,10 +37,7 @@ internal static class SessionCheck
             return;
 
         var user = context.Principal!;
-        var account = user.UserId() is { } id
-            ? await services.GetRequiredService<Accounts>().FindAsync(id, context.HttpContext.RequestAborted).ConfigureAwait(false)
-            : null;
-        if (!StillHolds(account, user, now))
+        if (!await StillHoldsAsync(services.GetRequiredService<Accounts>(), user, now, context.HttpContext.RequestAborted).ConfigureAwait(false))
         {
             Log.SessionEnded(services.GetRequiredService<ILoggerFactory>().CreateLogger("NetPath.Web.Auth"), user.UserId());
             context.RejectPrincipal();

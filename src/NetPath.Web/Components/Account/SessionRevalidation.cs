@@ -19,11 +19,7 @@ internal sealed class SessionRevalidation(ILoggerFactory loggers, IServiceScopeF
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authenticationState);
-        var user = authenticationState.User;
-        if (user.UserId() is not { } id) return false;
         await using var scope = scopes.CreateAsyncScope();
-        var account = await scope.ServiceProvider.GetRequiredService<Accounts>().FindAsync(id, cancellationToken);
-        if (account is null) return false;
-        return SessionCheck.StillHolds(account, user, time.GetUtcNow());
+        return await SessionCheck.StillHoldsAsync(scope.ServiceProvider.GetRequiredService<Accounts>(), authenticationState.User, time.GetUtcNow(), cancellationToken);
     }
 }
