@@ -56,7 +56,7 @@ internal static class Program
         var format = FormatOption(OutputFormat.Json, OutputFormat.Json, OutputFormat.Text, OutputFormat.Patient);
         var ndjson = new Option<bool>("--ndjson") { Description = "Inputs are JSON Lines, one case per line (a folder: its *.ndjson files)." };
         var explain = new Option<bool>("--explain") { Description = "Show the rules that fired and those that nearly did, with the fact that would flip them." };
-        var command = new Command("assess", "Classify, grade, stage and plan each case; JSON follows contracts/assessment.md.") { inputs, format, ndjson, explain };
+        var command = new Command("assess", "Classify, grade, stage and plan each case; JSON follows docs/contracts/assessment.md.") { inputs, format, ndjson, explain };
         command.SetAction(parse =>
             new AssessCommand(NetPathEngine.Current, clock).Run(
                 new AssessOptions(parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(ndjson), parse.GetValue(explain)), io));
