@@ -1,6 +1,7 @@
 using NetPath.Clinical.Assessments;
 using NetPath.Clinical.Cases;
 using NetPath.Clinical.Pathways;
+using NetPath.Clinical.Staging;
 using Spectre.Console;
 
 namespace NetPath.Cli.Output;
@@ -31,7 +32,7 @@ internal sealed class TextRenderer : IAssessmentRenderer
     public void Render(Case c, Assessment a)
     {
         var cls = a.Classification;
-        var title = $"{a.CaseId ?? "case"}: {Code(cls.Site)}{(cls.OtherSite is null ? "" : $" ({cls.OtherSite})")}, {Code(cls.Family)}";
+        var title = $"{a.CaseId ?? "case"}: {Label(cls.Site)}{(cls.OtherSite is null ? "" : $" ({cls.OtherSite})")}, {Label(cls.Family).ToLowerInvariant()}";
         console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
         var facts = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         var differentiation = cls.Differentiation switch
@@ -40,9 +41,9 @@ internal sealed class TextRenderer : IAssessmentRenderer
             Differentiation.Poor => "poorly differentiated",
             _ => "differentiation unknown",
         };
-        facts.AddRow("Histology", Markup.Escape($"{(cls.HistologicType is { } h ? Code(h) : "type not derivable")}, {differentiation}"));
-        facts.AddRow("Function", Markup.Escape(cls.Functioning switch { true => $"functioning: {Code(cls.Syndrome!.Value)}", false => "non-functioning", null => "not stated" }));
-        facts.AddRow("Grade", $"[bold]{Markup.Escape(Code(a.Grade.Value))}[/] ({Markup.Escape(Code(a.Grade.System))})" + (a.Grade.Discordant ? " [yellow]Ki-67 and mitoses disagree[/]" : ""));
+        facts.AddRow("Histology", Markup.Escape($"{(cls.HistologicType is { } h ? Label(h) : "type not derivable")}, {differentiation}"));
+        facts.AddRow("Function", Markup.Escape(cls.Functioning switch { true => $"functioning: {Label(cls.Syndrome!.Value)}", false => "non-functioning", null => "not stated" }));
+        facts.AddRow("Grade", $"[bold]{Markup.Escape(Label(a.Grade.Value))}[/] ({Markup.Escape(Label(a.Grade.System))})" + (a.Grade.Discordant ? " [yellow]Ki-67 and mitoses disagree[/]" : ""));
         foreach (var b in a.Grade.Basis) facts.AddRow("", Markup.Escape("- " + b));
         console.Write(facts);
 
@@ -53,7 +54,7 @@ internal sealed class TextRenderer : IAssessmentRenderer
             foreach (var s in a.Staging)
             {
                 table.AddRow(
-                    new Text(s.System),
+                    new Text(Systems.Label(s.System)),
                     new Text(s.T ?? "-"), new Text(s.N ?? "-"), new Text(s.M ?? "-"),
                     s.Stageable ? new Markup($"[bold]{Markup.Escape(s.Group ?? "-")}[/]") : new Markup("[yellow]not stageable[/]"),
                     new Text(string.Join("\n", s.Basis)));
@@ -76,10 +77,10 @@ internal sealed class TextRenderer : IAssessmentRenderer
         }
         Section("Ruled out", a.Contraindicated.Select(x => $"{Describe(x.Code)}: {x.Reason}"), "red");
         Section("Work-up still needed", a.Workup.Select(x => $"{Describe(x.Code)}: {x.Reason}"), "blue");
-        if (a.Team.Count > 0) Section("Team", [string.Join(", ", a.Team.Select(Code))], "default");
-        Section("Follow-up", a.FollowUp.Select(f => $"{f.Test}" + (f.EveryMonths is { } m ? $" every {m:0.#} months" : "") + (f.ForYears is { } y ? $" for {y} years" : "") + (f.Note is null ? "" : $": {f.Note}")), "default");
-        Section("Missing data", a.MissingData.Select(m => $"{m.Field}: {m.Why}"), "yellow");
-        Section("Warnings", a.Warnings.Select(w => $"{w.Code}: {w.Message}"), "yellow");
+        if (a.Team.Count > 0) Section("Team", [string.Join(", ", a.Team.Select(Label))], "default");
+        Section("Follow-up", a.FollowUp.Select(f => FollowUpTest(f.Test) + (f.EveryMonths is { } m ? $" every {m:0.#} months" : "") + (f.ForYears is { } y ? $" for {y} years" : "") + (f.Note is null ? "" : $": {f.Note}")), "default");
+        Section("Missing data", a.MissingData.Select(m => $"{CaseFieldWords.Label(m.Field)}: {m.Why}"), "yellow");
+        Section("Warnings", a.Warnings.Select(w => w.Message), "yellow");
         if (explain) Explain(a);
         console.MarkupLine($"[grey]Knowledge {Markup.Escape(a.KnowledgeVersion)}[/]");
         console.WriteLine();
@@ -88,9 +89,9 @@ internal sealed class TextRenderer : IAssessmentRenderer
     /// <summary>The rules behind the plan: those that fired, those one fact away, those waiting on a fact.</summary>
     private void Explain(Assessment a)
     {
-        Section("Rules that fired", a.Explanation.Where(e => e.Outcome == RuleOutcome.Fired).Select(e => e.Code.Length == 0 ? e.RuleId : $"{e.RuleId} -> {e.Code}"), "green");
-        Section("Rules that nearly fired (one fact away)", a.Explanation.Where(e => e.Outcome == RuleOutcome.NearlyFired).Select(e => $"{e.RuleId} -> {e.Code}: {e.Detail}"), "default");
-        Section("Rules waiting on a fact", a.Explanation.Where(e => e.Outcome == RuleOutcome.Unsettled).Select(e => $"{e.RuleId} -> {e.Code}: {e.Detail}"), "yellow");
+        Section("Rules that fired", a.Explanation.Where(e => e.Outcome == RuleOutcome.Fired).Select(e => e.Code.Length == 0 ? e.RuleId : $"{e.RuleId} -> {Describe(e.Code)}"), "green");
+        Section("Rules that nearly fired (one fact away)", a.Explanation.Where(e => e.Outcome == RuleOutcome.NearlyFired).Select(e => $"{e.RuleId} -> {Describe(e.Code)}: {e.Detail}"), "default");
+        Section("Rules waiting on a fact", a.Explanation.Where(e => e.Outcome == RuleOutcome.Unsettled).Select(e => $"{e.RuleId} -> {Describe(e.Code)}: {e.Detail}"), "yellow");
     }
 
     private void Section(string heading, IEnumerable<string> lines, string colour)
@@ -108,7 +109,10 @@ internal sealed class TextRenderer : IAssessmentRenderer
         _ => new Markup("consider"),
     };
 
-    private static string Describe(string code) => CareCodes.TryGet(code, out var c) ? $"{c.Meaning} [{code}]" : code;
+    private static string Describe(string code) => CareCodes.TryGet(code, out var c) ? c.Meaning : code;
 
-    private static string Code<T>(T value) where T : struct, Enum => WireCode<T>.Of(value);
+    /// <summary>A follow-up test is named like the work-up item that orders it ("chromogranin-a": serum chromogranin A).</summary>
+    private static string FollowUpTest(string test) => CareCodes.TryGet("workup." + test, out var c) ? c.Meaning : test;
+
+    private static string Label<T>(T value) where T : struct, Enum => WireCode<T>.Label(value);
 }

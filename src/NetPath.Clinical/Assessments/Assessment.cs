@@ -131,81 +131,81 @@ public sealed record Warning(string Code, string Message);
 
 public enum ClassificationFamily
 {
-    [JsonStringEnumMemberName("gep-net")] GepNet,
-    [JsonStringEnumMemberName("lung-net")] LungNet,
-    [JsonStringEnumMemberName("ppgl")] Ppgl,
-    [JsonStringEnumMemberName("unknown-primary")] UnknownPrimary,
-    [JsonStringEnumMemberName("other")] Other,
+    [JsonStringEnumMemberName("gep-net"), Label("Gastroenteropancreatic neuroendocrine neoplasm")] GepNet,
+    [JsonStringEnumMemberName("lung-net"), Label("Lung neuroendocrine neoplasm")] LungNet,
+    [JsonStringEnumMemberName("ppgl"), Label("Phaeochromocytoma or paraganglioma")] Ppgl,
+    [JsonStringEnumMemberName("unknown-primary"), Label("Neuroendocrine neoplasm of unknown primary")] UnknownPrimary,
+    [JsonStringEnumMemberName("other"), Label("Neuroendocrine neoplasm of another site")] Other,
 }
 
 public enum GradeSystem
 {
-    [JsonStringEnumMemberName("WHO-2019")] Who2019,
-    [JsonStringEnumMemberName("WHO-2021-thoracic")] Who2021Thoracic,
-    [JsonStringEnumMemberName("GAPP")] Gapp,
-    [JsonStringEnumMemberName("none")] None,
+    [JsonStringEnumMemberName("WHO-2019"), Label("WHO 2019")] Who2019,
+    [JsonStringEnumMemberName("WHO-2021-thoracic"), Label("WHO 2021 thoracic")] Who2021Thoracic,
+    [JsonStringEnumMemberName("GAPP"), Label("GAPP")] Gapp,
+    [JsonStringEnumMemberName("none"), Label("No grading system")] None,
 }
 
 public enum GradeValue
 {
-    [JsonStringEnumMemberName("G1")] G1,
-    [JsonStringEnumMemberName("G2")] G2,
-    [JsonStringEnumMemberName("G3")] G3,
-    [JsonStringEnumMemberName("NEC")] Nec,
-    [JsonStringEnumMemberName("typical-carcinoid")] TypicalCarcinoid,
-    [JsonStringEnumMemberName("atypical-carcinoid")] AtypicalCarcinoid,
-    [JsonStringEnumMemberName("high-grade-carcinoma")] HighGradeCarcinoma,
-    [JsonStringEnumMemberName("not-applicable")] NotApplicable,
-    [JsonStringEnumMemberName("unknown")] Unknown,
+    [JsonStringEnumMemberName("G1"), Label("G1")] G1,
+    [JsonStringEnumMemberName("G2"), Label("G2")] G2,
+    [JsonStringEnumMemberName("G3"), Label("G3")] G3,
+    [JsonStringEnumMemberName("NEC"), Label("Neuroendocrine carcinoma")] Nec,
+    [JsonStringEnumMemberName("typical-carcinoid"), Label("Typical carcinoid")] TypicalCarcinoid,
+    [JsonStringEnumMemberName("atypical-carcinoid"), Label("Atypical carcinoid")] AtypicalCarcinoid,
+    [JsonStringEnumMemberName("high-grade-carcinoma"), Label("High-grade neuroendocrine carcinoma")] HighGradeCarcinoma,
+    [JsonStringEnumMemberName("not-applicable"), Label("Not applicable")] NotApplicable,
+    [JsonStringEnumMemberName("unknown"), Label("Not yet known")] Unknown,
 }
 
 public enum GappCategory
 {
-    [JsonStringEnumMemberName("well-differentiated")] WellDifferentiated,
-    [JsonStringEnumMemberName("moderately-differentiated")] ModeratelyDifferentiated,
-    [JsonStringEnumMemberName("poorly-differentiated")] PoorlyDifferentiated,
+    [JsonStringEnumMemberName("well-differentiated"), Label("Well differentiated")] WellDifferentiated,
+    [JsonStringEnumMemberName("moderately-differentiated"), Label("Moderately differentiated")] ModeratelyDifferentiated,
+    [JsonStringEnumMemberName("poorly-differentiated"), Label("Poorly differentiated")] PoorlyDifferentiated,
 }
 
 public enum Strength
 {
-    [JsonStringEnumMemberName("preferred")] Preferred,
-    [JsonStringEnumMemberName("alternative")] Alternative,
-    [JsonStringEnumMemberName("consider")] Consider,
+    [JsonStringEnumMemberName("preferred"), Label("Preferred")] Preferred,
+    [JsonStringEnumMemberName("alternative"), Label("Alternative")] Alternative,
+    [JsonStringEnumMemberName("consider"), Label("Consider")] Consider,
 }
 
 public enum Intent
 {
-    [JsonStringEnumMemberName("curative")] Curative,
-    [JsonStringEnumMemberName("disease-control")] DiseaseControl,
-    [JsonStringEnumMemberName("symptom-control")] SymptomControl,
-    [JsonStringEnumMemberName("supportive")] Supportive,
-    [JsonStringEnumMemberName("diagnostic")] Diagnostic,
+    [JsonStringEnumMemberName("curative"), Label("Curative")] Curative,
+    [JsonStringEnumMemberName("disease-control"), Label("Disease control")] DiseaseControl,
+    [JsonStringEnumMemberName("symptom-control"), Label("Symptom control")] SymptomControl,
+    [JsonStringEnumMemberName("supportive"), Label("Supportive care")] Supportive,
+    [JsonStringEnumMemberName("diagnostic"), Label("Diagnosis")] Diagnostic,
 }
 
 public enum EvidenceKind
 {
-    [JsonStringEnumMemberName("guideline")] Guideline,
-    [JsonStringEnumMemberName("trial")] Trial,
-    [JsonStringEnumMemberName("label")] Label,
-    [JsonStringEnumMemberName("study")] Study,
-    [JsonStringEnumMemberName("convention")] Convention,
+    [JsonStringEnumMemberName("guideline"), Label("Guideline")] Guideline,
+    [JsonStringEnumMemberName("trial"), Label("Clinical trial")] Trial,
+    [JsonStringEnumMemberName("label"), Label("Drug label")] Label,
+    [JsonStringEnumMemberName("study"), Label("Study")] Study,
+    [JsonStringEnumMemberName("convention"), Label("Expert convention")] Convention,
 }
 
 public enum TeamRole
 {
-    [JsonStringEnumMemberName("medical-oncology")] MedicalOncology,
-    [JsonStringEnumMemberName("surgery")] Surgery,
-    [JsonStringEnumMemberName("gastroenterology")] Gastroenterology,
-    [JsonStringEnumMemberName("endocrinology")] Endocrinology,
-    [JsonStringEnumMemberName("interventional-radiology")] InterventionalRadiology,
-    [JsonStringEnumMemberName("nuclear-medicine")] NuclearMedicine,
-    [JsonStringEnumMemberName("radiology")] Radiology,
-    [JsonStringEnumMemberName("pathology")] Pathology,
-    [JsonStringEnumMemberName("radiation-oncology")] RadiationOncology,
-    [JsonStringEnumMemberName("cardiology")] Cardiology,
-    [JsonStringEnumMemberName("genetics")] Genetics,
-    [JsonStringEnumMemberName("nutrition")] Nutrition,
-    [JsonStringEnumMemberName("palliative-care")] PalliativeCare,
-    [JsonStringEnumMemberName("psychosocial")] Psychosocial,
-    [JsonStringEnumMemberName("nursing")] Nursing,
+    [JsonStringEnumMemberName("medical-oncology"), Label("Medical oncology")] MedicalOncology,
+    [JsonStringEnumMemberName("surgery"), Label("Surgery")] Surgery,
+    [JsonStringEnumMemberName("gastroenterology"), Label("Gastroenterology")] Gastroenterology,
+    [JsonStringEnumMemberName("endocrinology"), Label("Endocrinology")] Endocrinology,
+    [JsonStringEnumMemberName("interventional-radiology"), Label("Interventional radiology")] InterventionalRadiology,
+    [JsonStringEnumMemberName("nuclear-medicine"), Label("Nuclear medicine")] NuclearMedicine,
+    [JsonStringEnumMemberName("radiology"), Label("Radiology")] Radiology,
+    [JsonStringEnumMemberName("pathology"), Label("Pathology")] Pathology,
+    [JsonStringEnumMemberName("radiation-oncology"), Label("Radiation oncology")] RadiationOncology,
+    [JsonStringEnumMemberName("cardiology"), Label("Cardiology")] Cardiology,
+    [JsonStringEnumMemberName("genetics"), Label("Clinical genetics")] Genetics,
+    [JsonStringEnumMemberName("nutrition"), Label("Nutrition and dietetics")] Nutrition,
+    [JsonStringEnumMemberName("palliative-care"), Label("Palliative care")] PalliativeCare,
+    [JsonStringEnumMemberName("psychosocial"), Label("Psychosocial support")] Psychosocial,
+    [JsonStringEnumMemberName("nursing"), Label("Specialist nursing")] Nursing,
 }

@@ -164,6 +164,14 @@ public static class Systems
 {
     public const string Ajcc8 = "AJCC8";
     public const string Enets = "ENETS";
+
+    /// <summary>The system as a clinician names it: "AJCC 8th edition", "ENETS".</summary>
+    public static string Label(string system) => system switch
+    {
+        Ajcc8 => "AJCC 8th edition",
+        Enets => "ENETS",
+        _ => system,
+    };
 }
 
 /// <summary>Turns a chapter file into its compiled form, failing on anything it cannot read.</summary>

@@ -8,11 +8,38 @@ namespace NetPath.Web.Components.Cases;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Integer and Number name the kinds of form input, as the case contract does.")]
 public enum FieldKind { Number, Integer, Choice, IntegerChoice, YesNo, Codes, Text, Date }
 
-/// <summary>One input of the case form, named by its path in the case contract (contracts/case.md).</summary>
-public sealed record CaseField(string Path, string Label, FieldKind Kind, string? Unit = null, IReadOnlyList<string>? Options = null, string? Hint = null)
+/// <summary>
+/// One input of the case form, named by its path in the case contract (docs/contracts/case.md); its
+/// label and unit are the contract's words (<see cref="CaseFieldWords"/>).
+/// </summary>
+public sealed record CaseField(string Path, FieldKind Kind, IReadOnlyList<string>? Options = null, string? Hint = null)
 {
+    public string Label => CaseFieldWords.Label(Path);
+    public string? Unit => CaseFieldWords.TryGet(Path, out var words) ? words.Unit : null;
+
+    /// <summary>What the input shows for one of its options: the code's label where the option is a code of a closed set.</summary>
+    public string OptionLabel(string option) => Options is CodeOptions codes ? codes.Label(option) : option;
+
     public string Id => "f-" + Path.Replace('.', '-');
     public string ErrorId => Id + "-error";
+}
+
+/// <summary>The codes of a closed set that an input offers; the value sent is the code, the text shown its label.</summary>
+public sealed class CodeOptions : IReadOnlyList<string>
+{
+    private readonly IReadOnlyList<string> codes;
+    private readonly Func<string, string> label;
+
+    private CodeOptions(IReadOnlyList<string> codes, Func<string, string> label) => (this.codes, this.label) = (codes, label);
+
+    public static CodeOptions Of<T>() where T : struct, Enum => new(WireCode<T>.All, WireCode<T>.LabelOf);
+
+    public string Label(string code) => label(code);
+
+    public string this[int index] => codes[index];
+    public int Count => codes.Count;
+    public IEnumerator<string> GetEnumerator() => codes.GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>
@@ -52,76 +79,76 @@ public sealed class CaseForm
     [
         new("Pathology",
         [
-            new("tumour.primarySite", "Primary site", FieldKind.Choice, Options: WireCode<PrimarySite>.All),
-            new("tumour.otherSite", "Other site (text)", FieldKind.Text, Hint: "only for primary site 'other'"),
-            new("tumour.differentiation", "Differentiation", FieldKind.Choice, Options: WireCode<Differentiation>.All),
-            new("tumour.histologicType", "Histologic type", FieldKind.Choice, Options: WireCode<HistologicType>.All),
-            new("tumour.ki67Percent", "Ki-67 index", FieldKind.Number, "%", Hint: "hot-spot, 0 to 100"),
-            new("tumour.mitosesPer2mm2", "Mitoses", FieldKind.Number, "per 2 mm²"),
-            new("tumour.necrosis", "Necrosis", FieldKind.Choice, Options: WireCode<Necrosis>.All),
-            new("tumour.gastricType", "Gastric NET type", FieldKind.IntegerChoice, Options: ["1", "2", "3"]),
-            new("tumour.paragangliomaType", "Paraganglioma type", FieldKind.Choice, Options: WireCode<ParagangliomaType>.All),
-            new("tumour.lymphovascularInvasion", "Lymphovascular invasion", FieldKind.YesNo),
+            new("tumour.primarySite", FieldKind.Choice, Options: CodeOptions.Of<PrimarySite>()),
+            new("tumour.otherSite", FieldKind.Text, Hint: "only for primary site 'other'"),
+            new("tumour.differentiation", FieldKind.Choice, Options: CodeOptions.Of<Differentiation>()),
+            new("tumour.histologicType", FieldKind.Choice, Options: CodeOptions.Of<HistologicType>()),
+            new("tumour.ki67Percent", FieldKind.Number, Hint: "hot-spot, 0 to 100"),
+            new("tumour.mitosesPer2mm2", FieldKind.Number),
+            new("tumour.necrosis", FieldKind.Choice, Options: CodeOptions.Of<Necrosis>()),
+            new("tumour.gastricType", FieldKind.IntegerChoice, Options: ["1", "2", "3"]),
+            new("tumour.paragangliomaType", FieldKind.Choice, Options: CodeOptions.Of<ParagangliomaType>()),
+            new("tumour.lymphovascularInvasion", FieldKind.YesNo),
         ]),
         new("Staging facts",
         [
-            new("tumour.sizeMm", "Size of the primary", FieldKind.Number, "mm", Hint: "greatest dimension"),
-            new("tumour.depth", "Depth of invasion", FieldKind.Choice, Options: WireCode<Depth>.All),
-            new("tumour.invades", "Invades", FieldKind.Codes, Options: WireCode<InvadedStructure>.All),
-            new("tumour.mesoappendixInvasionMm", "Mesoappendiceal invasion", FieldKind.Number, "mm"),
-            new("tumour.tumourCount", "Number of tumours", FieldKind.Integer),
-            new("tumour.lymphNodes.examined", "Lymph nodes examined", FieldKind.Integer, "nodes"),
-            new("tumour.lymphNodes.positive", "Lymph nodes positive", FieldKind.Integer, "nodes"),
-            new("tumour.lymphNodes.mesentericMassOver2cm", "Mesenteric mass over 2 cm", FieldKind.YesNo),
-            new("tumour.mainDuctDilatation", "Duct dilatation by the tumour", FieldKind.YesNo),
-            new("tumour.metastases.liver", "Liver metastases", FieldKind.YesNo),
-            new("tumour.metastases.extrahepatic", "Extrahepatic metastases", FieldKind.Codes, Options: WireCode<MetastaticSite>.All),
-            new("tumour.liverTumourBurdenPercent", "Liver tumour burden", FieldKind.Number, "% of liver volume"),
-            new("tumour.resectability", "Resectability", FieldKind.Choice, Options: WireCode<Resectability>.All),
-            new("tumour.resection.done", "Resected", FieldKind.YesNo),
-            new("tumour.resection.margin", "Resection margin", FieldKind.Choice, Options: WireCode<ResectionMargin>.All),
-            new("tumour.functionalSyndrome", "Functional syndrome", FieldKind.Choice, Options: WireCode<FunctionalSyndrome>.All),
-            new("tumour.tnm.t", "Clinician's T", FieldKind.Text, Hint: "e.g. T2, where facts are missing"),
-            new("tumour.tnm.n", "Clinician's N", FieldKind.Text),
-            new("tumour.tnm.m", "Clinician's M", FieldKind.Text),
+            new("tumour.sizeMm", FieldKind.Number, Hint: "greatest dimension"),
+            new("tumour.depth", FieldKind.Choice, Options: CodeOptions.Of<Depth>()),
+            new("tumour.invades", FieldKind.Codes, Options: CodeOptions.Of<InvadedStructure>()),
+            new("tumour.mesoappendixInvasionMm", FieldKind.Number),
+            new("tumour.tumourCount", FieldKind.Integer),
+            new("tumour.lymphNodes.examined", FieldKind.Integer),
+            new("tumour.lymphNodes.positive", FieldKind.Integer),
+            new("tumour.lymphNodes.mesentericMassOver2cm", FieldKind.YesNo),
+            new("tumour.mainDuctDilatation", FieldKind.YesNo),
+            new("tumour.metastases.liver", FieldKind.YesNo),
+            new("tumour.metastases.extrahepatic", FieldKind.Codes, Options: CodeOptions.Of<MetastaticSite>()),
+            new("tumour.liverTumourBurdenPercent", FieldKind.Number),
+            new("tumour.resectability", FieldKind.Choice, Options: CodeOptions.Of<Resectability>()),
+            new("tumour.resection.done", FieldKind.YesNo),
+            new("tumour.resection.margin", FieldKind.Choice, Options: CodeOptions.Of<ResectionMargin>()),
+            new("tumour.functionalSyndrome", FieldKind.Choice, Options: CodeOptions.Of<FunctionalSyndrome>()),
+            new("tumour.tnm.t", FieldKind.Text, Hint: "e.g. T2, where facts are missing"),
+            new("tumour.tnm.n", FieldKind.Text),
+            new("tumour.tnm.m", FieldKind.Text),
         ]),
         // Imaging to symptoms: collapsed until opened; most cases change them far less than the tumour facts.
         new("Imaging",
         [
-            new("imaging.sstrPet.done", "SSTR PET done", FieldKind.YesNo),
-            new("imaging.sstrPet.positive", "SSTR PET positive", FieldKind.YesNo),
-            new("imaging.sstrPet.krenningScore", "Krenning score", FieldKind.Integer, "0 to 4"),
-            new("imaging.fdgPet.done", "FDG PET done", FieldKind.YesNo),
-            new("imaging.fdgPet.positive", "FDG PET positive", FieldKind.YesNo),
+            new("imaging.sstrPet.done", FieldKind.YesNo),
+            new("imaging.sstrPet.positive", FieldKind.YesNo),
+            new("imaging.sstrPet.krenningScore", FieldKind.Integer),
+            new("imaging.fdgPet.done", FieldKind.YesNo),
+            new("imaging.fdgPet.positive", FieldKind.YesNo),
         ], Collapsed: true),
         new("Labs",
         [
-            new("labs.egfrMlMin", "eGFR", FieldKind.Number, "mL/min"),
-            new("labs.bilirubinXUln", "Bilirubin", FieldKind.Number, "× ULN"),
-            new("labs.plateletsPerNl", "Platelets", FieldKind.Number, "/nL"),
-            new("labs.neutrophilsPerNl", "Neutrophils", FieldKind.Number, "/nL"),
-            new("labs.hemoglobinGDl", "Haemoglobin", FieldKind.Number, "g/dL"),
-            new("labs.albuminGL", "Albumin", FieldKind.Number, "g/L"),
-            new("labs.ntProBnpPgMl", "NT-proBNP", FieldKind.Number, "pg/mL"),
-            new("labs.chromograninAXUln", "Chromogranin A", FieldKind.Number, "× ULN"),
-            new("labs.urine5HiaaMg24h", "Urine 5-HIAA", FieldKind.Number, "mg/24 h"),
-            new("labs.gastrinXUln", "Gastrin", FieldKind.Number, "× ULN"),
-            new("labs.onPpi", "On a proton pump inhibitor", FieldKind.YesNo),
+            new("labs.egfrMlMin", FieldKind.Number),
+            new("labs.bilirubinXUln", FieldKind.Number),
+            new("labs.plateletsPerNl", FieldKind.Number),
+            new("labs.neutrophilsPerNl", FieldKind.Number),
+            new("labs.hemoglobinGDl", FieldKind.Number),
+            new("labs.albuminGL", FieldKind.Number),
+            new("labs.ntProBnpPgMl", FieldKind.Number),
+            new("labs.chromograninAXUln", FieldKind.Number),
+            new("labs.urine5HiaaMg24h", FieldKind.Number),
+            new("labs.gastrinXUln", FieldKind.Number),
+            new("labs.onPpi", FieldKind.YesNo),
         ], Collapsed: true),
         new("Patient and history",
         [
-            new("assessmentDate", "Assessment date", FieldKind.Date, Hint: "blank: today"),
-            new("patient.sex", "Sex", FieldKind.Choice, Options: WireCode<Sex>.All),
-            new("patient.ageYears", "Age", FieldKind.Integer, "years"),
-            new("patient.ecog", "ECOG performance status", FieldKind.Integer, "0 to 4"),
-            new("patient.pregnant", "Pregnant", FieldKind.YesNo),
-            new("patient.germline", "Germline syndromes", FieldKind.Codes, Options: WireCode<GermlineSyndrome>.All),
+            new("assessmentDate", FieldKind.Date, Hint: "blank: today"),
+            new("patient.sex", FieldKind.Choice, Options: CodeOptions.Of<Sex>()),
+            new("patient.ageYears", FieldKind.Integer),
+            new("patient.ecog", FieldKind.Integer),
+            new("patient.pregnant", FieldKind.YesNo),
+            new("patient.germline", FieldKind.Codes, Options: CodeOptions.Of<GermlineSyndrome>()),
         ], Collapsed: true),
         new("Symptoms",
         [
-            new("symptoms.present", "Symptoms now", FieldKind.Codes, Options: WireCode<Symptom>.All),
-            new("symptoms.diarrheaPerDay", "Diarrhoea", FieldKind.Number, "stools per day"),
-            new("symptoms.flushesPerDay", "Flushing", FieldKind.Number, "episodes per day"),
+            new("symptoms.present", FieldKind.Codes, Options: CodeOptions.Of<Symptom>()),
+            new("symptoms.diarrheaPerDay", FieldKind.Number),
+            new("symptoms.flushesPerDay", FieldKind.Number),
         ], Collapsed: true),
     ];
 
@@ -145,7 +172,7 @@ public sealed class CaseForm
             if (f.Kind == FieldKind.Codes)
             {
                 if (codes.TryGetValue(f.Path, out var set) && set.Count > 0)
-                    yield return $"{f.Label}: {(set.Contains(None) ? None : string.Join(", ", f.Options!.Where(set.Contains)))}";
+                    yield return $"{f.Label}: {(set.Contains(None) ? None : string.Join(", ", f.Options!.Where(set.Contains).Select(f.OptionLabel)))}";
                 continue;
             }
             var text = Get(f.Path).Trim();
