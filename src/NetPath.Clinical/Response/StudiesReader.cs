@@ -101,7 +101,14 @@ public static class StudiesReader
                 var date = Date(s.Date, path + ".date");
                 var modality = s.Modality is null ? null : Code<Modality>(s.Modality, path + ".modality");
                 if (s.Modality is null) Error(ErrorCodes.Required, path + ".modality", "A study needs its modality.", WireCode<Modality>.AllowedText);
-                if (s.Lesions is null) Error(ErrorCodes.Required, path + ".lesions", "A study needs its list of lesions.", "a list of lesions (empty only for a baseline-free history, which RECIST cannot follow)");
+                if (s.Lesions is null) Error(ErrorCodes.Required, path + ".lesions", "A study needs its list of lesions.", "a list of the lesions seen, each with its id");
+                else
+                {
+                    for (var j = 0; j < s.Lesions.Count; j++)
+                    {
+                        if (s.Lesions[j] is { } lesion) Unknown(lesion, $"{path}.lesions[{j}]");
+                    }
+                }
                 if (date is not { } d) continue;
                 foreach (var other in read)
                 {
@@ -303,7 +310,6 @@ public static class StudiesReader
                 Error(ErrorCodes.WrongType, path, "A lesion must be an object.", "an object with id, organ, nodal, role and a size");
                 return null;
             }
-            Unknown(l, path);
             if (string.IsNullOrWhiteSpace(l.Id))
             {
                 Error(ErrorCodes.Required, path + ".id", "A lesion needs an id that follows it from study to study.", "a label such as L1");
