@@ -328,7 +328,8 @@ public static class RecistEvaluator
     /// <summary>
     /// The later study that confirms a response at <paramref name="i"/>: the first one at least
     /// <paramref name="minimumDays"/> later at <paramref name="level"/> or better, with no study in
-    /// between falling below it (studies not evaluable neither break nor confirm).
+    /// between falling below it (studies not evaluable neither break nor confirm). -1 when a worse
+    /// study came first, -2 when no study has come late enough yet.
     /// </summary>
     private static int ConfirmedBy(RecistTimePoint[] points, int i, int level, int minimumDays)
     {
@@ -338,7 +339,7 @@ public static class RecistEvaluator
             if (Level(points[j].Overall) < level) return -1;
             if (points[j].Date.DayNumber - points[i].Date.DayNumber >= minimumDays) return j;
         }
-        return -1;
+        return -2;
     }
 
     private static void MarkConfirmation(RecistTimePoint[] points, int minimumDays)
@@ -353,7 +354,9 @@ public static class RecistEvaluator
                 Confirmed = by >= 0,
                 Basis = [.. p.Basis, by >= 0
                     ? $"{RecistRules.Code(p.Overall)} confirmed on {Date(points[by].Date)}, {points[by].Date.DayNumber - p.Date.DayNumber} days later (at least {minimumDays} needed)."
-                    : $"{RecistRules.Code(p.Overall)} not confirmed: no later study at least {minimumDays} days on shows {(p.Overall == OverallResponse.CompleteResponse ? "CR" : "PR or CR")} without a worse one before it."],
+                    : by == -2
+                        ? $"{RecistRules.Code(p.Overall)} awaits confirmation: no study at least {minimumDays} days later yet."
+                        : $"{RecistRules.Code(p.Overall)} not confirmed: a worse response followed before a study at least {minimumDays} days on could confirm it."],
             };
         }
     }

@@ -65,6 +65,9 @@ public static class StudiesReader
     {
         public List<ValidationError> Errors { get; } = [];
 
+        /// <summary>Baseline lesions already reported as broken: their follow-ups are not reported again as unknown.</summary>
+        private readonly HashSet<string> brokenBaselineIds = new(StringComparer.Ordinal);
+
         private void Error(string code, string path, string message, string? allowed = null) => Errors.Add(new(code, path, message, allowed));
 
         public ImagingHistory? Read(StudiesDto dto)
@@ -109,33 +112,36 @@ public static class StudiesReader
                         if (s.Lesions[j] is { } lesion) Unknown(lesion, $"{path}.lesions[{j}]");
                     }
                 }
-                if (date is not { } d) continue;
-                foreach (var other in read)
+                // A study without a usable date still has its lesions checked, after the dated ones.
+                if (date is { } d)
                 {
-                    if (other.Date == d)
-                        Error(RecistErrorCodes.SameDate, path + ".date", $"studies[{other.Index}] and {path} are both dated {d:yyyy-MM-dd}.", "one study per date (merge the reports of one day into one study)");
+                    foreach (var other in read)
+                    {
+                        if (other.Date == d)
+                            Error(RecistErrorCodes.SameDate, path + ".date", $"studies[{other.Index}] and {path} are both dated {d:yyyy-MM-dd}.", "one study per date (merge the reports of one day into one study)");
+                    }
                 }
-                read.Add((i, d, modality, s));
+                read.Add((i, date ?? DateOnly.MaxValue, modality, s));
             }
-            if (Errors.Count > 0) return null;
+            if (read.Count == 0) return null;
 
-            read.Sort((a, b) => a.Date.CompareTo(b.Date));
+            // Stable: studies without a date keep their input order at the end.
+            read = [.. read.OrderBy(r => r.Date)];
             var (bIndex, bDate, bModality, bDto) = read[0];
             var bPath = $"studies[{bIndex}]";
             if (bModality is Modality.SstrPet or Modality.FdgPet)
                 Error(RecistErrorCodes.BadBaseline, bPath + ".modality", $"The baseline (the earliest study, {bDate:yyyy-MM-dd}) is {OrganWords.Of(bModality.Value)}: RECIST measures lesions on CT or MRI.", "ct or mri for the baseline");
-            var baselineLesions = Baseline(bDto.Lesions!, bPath);
-            if (Errors.Count > 0) return null;
+            var baselineLesions = bDto.Lesions is null ? [] : Baseline(bDto.Lesions, bPath);
 
             var result = new List<ImagingStudy>(read.Count)
             {
-                new() { Date = bDate, Modality = bModality!.Value, Lesions = baselineLesions, TumourMarkersAboveNormal = bDto.TumourMarkersAboveNormal },
+                new() { Date = bDate, Modality = bModality ?? default, Lesions = baselineLesions, TumourMarkersAboveNormal = bDto.TumourMarkersAboveNormal },
             };
             for (var k = 1; k < read.Count; k++)
             {
                 var (index, date, modality, s) = read[k];
-                var lesions = FollowUp(s.Lesions!, $"studies[{index}]", baselineLesions);
-                result.Add(new ImagingStudy { Date = date, Modality = modality!.Value, Lesions = lesions, TumourMarkersAboveNormal = s.TumourMarkersAboveNormal });
+                var lesions = s.Lesions is null ? [] : FollowUp(s.Lesions, $"studies[{index}]", baselineLesions);
+                result.Add(new ImagingStudy { Date = date, Modality = modality ?? default, Lesions = lesions, TumourMarkersAboveNormal = s.TumourMarkersAboveNormal });
             }
             CheckNewLesionsStayNew(read, result);
             if (Errors.Count > 0) return null;
@@ -170,7 +176,11 @@ public static class StudiesReader
                 var status = l.Status is null ? null : Code<LesionStatus>(l.Status, path + ".status");
                 if (status is not null and not LesionStatus.Present)
                     Error(ErrorCodes.InconsistentFacts, path + ".status", "A baseline lesion is present by definition.", "present, or leave status out at baseline");
-                if (organ is null || nodal is null || role is null) continue;
+                if (organ is null || nodal is null || role is null)
+                {
+                    brokenBaselineIds.Add(l.Id!);
+                    continue;
+                }
 
                 var sizeField = nodal.Value ? "shortAxisMm" : "longestDiameterMm";
                 if (role == LesionRole.Target)
@@ -247,6 +257,7 @@ public static class StudiesReader
                 }
                 if (atBaseline is null)
                 {
+                    if (brokenBaselineIds.Contains(l.Id!)) continue;
                     Error(RecistErrorCodes.UnknownLesion, path + ".id", $"'{l.Id}' is not a baseline lesion. A lesion first seen now is marked \"new\": true.", "an id from the baseline study, or new: true");
                     continue;
                 }
@@ -263,7 +274,7 @@ public static class StudiesReader
                 {
                     if (followStatus is { } fs && (fs != LesionStatus.NotEvaluated || followSize is not null))
                         Error(ErrorCodes.InconsistentFacts, path + ".status", "A target lesion is judged by its size: give its measurement (0 when it has gone), or status not-evaluated without one.", "not-evaluated, or leave status out");
-                    if (followSize is null && followStatus is null)
+                    if ((atBaseline.Nodal ? l.ShortAxisMm : l.LongestDiameterMm) is null && l.Status is null)
                         Error(ErrorCodes.Required, $"{path}.{(atBaseline.Nodal ? "shortAxisMm" : "longestDiameterMm")}",
                             $"Target lesion {l.Id} has no measurement. Give it (0 mm when it has gone, 5 mm when too small to measure), or status \"not-evaluated\" to make this time point not evaluable.",
                             "a size in mm, or status not-evaluated");
