@@ -115,20 +115,21 @@ public sealed record ImagingHistory
 
 public static class OrganWords
 {
-    public static string Of(Organ organ) => organ switch
+    private static readonly string[] Organs = [.. Enum.GetValues<Organ>().Select(o => o switch
     {
         Organ.LymphNode => "lymph node",
         Organ.SmallBowel => "small bowel",
         Organ.SoftTissue => "soft tissue",
-        _ => Cases.WireCode<Organ>.Of(organ),
-    };
+        _ => Cases.WireCode<Organ>.Of(o),
+    })];
+
+    public static string Of(Organ organ) => Organs[(int)organ];
 
     public static string Of(Modality modality) => modality switch
     {
         Modality.Ct => "CT",
         Modality.Mri => "MRI",
         Modality.SstrPet => "SSTR PET",
-        Modality.FdgPet => "FDG PET",
-        _ => Cases.WireCode<Modality>.Of(modality),
+        _ => "FDG PET",
     };
 }

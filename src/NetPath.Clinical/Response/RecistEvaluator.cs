@@ -15,12 +15,12 @@ public static class RecistEvaluator
         ArgumentNullException.ThrowIfNull(history);
         if (history.Studies.Count == 0) throw new ArgumentException("An imaging history needs a baseline study.", nameof(history));
         var baseline = history.Studies[0];
-        var targets = new List<LesionObservation>();
-        var nonTargets = new List<LesionObservation>();
+        var targets = new List<Followed>();
+        var nonTargets = new List<Followed>();
         foreach (var lesion in baseline.Lesions)
         {
-            if (lesion.Role == LesionRole.Target) targets.Add(lesion);
-            else if (lesion.Role == LesionRole.NonTarget) nonTargets.Add(lesion);
+            if (lesion.Role == LesionRole.Target) targets.Add(new(lesion));
+            else if (lesion.Role == LesionRole.NonTarget) nonTargets.Add(new(lesion));
         }
         // Lesions in identifier order: every sentence and sum comes out the same however the input listed them.
         targets.Sort(ById);
@@ -79,9 +79,18 @@ public static class RecistEvaluator
         };
     }
 
-    private static int ById(LesionObservation a, LesionObservation b) => string.CompareOrdinal(a.Id, b.Id);
+    private static int ById(Followed a, Followed b) => string.CompareOrdinal(a.Id, b.Id);
 
-    private static List<string> BaselineBasis(ImagingStudy baseline, List<LesionObservation> targets, List<LesionObservation> nonTargets, decimal? sum)
+    /// <summary>A baseline lesion with its label made once: every time point names it.</summary>
+    private sealed class Followed(LesionObservation lesion)
+    {
+        public string Id { get; } = lesion.Id;
+        public bool Nodal { get; } = lesion.Nodal;
+        public decimal? SizeMm { get; } = lesion.SizeMm;
+        public string Label { get; } = lesion.Label;
+    }
+
+    private static List<string> BaselineBasis(ImagingStudy baseline, List<Followed> targets, List<Followed> nonTargets, decimal? sum)
     {
         var basis = new List<string>(3);
         var when = $"Baseline {OrganWords.Of(baseline.Modality)} on {Date(baseline.Date)}";
@@ -92,7 +101,7 @@ public static class RecistEvaluator
         return basis;
     }
 
-    private static RecistTimePoint TimePoint(ImagingStudy study, ImagingStudy baseline, List<LesionObservation> targets, List<LesionObservation> nonTargets,
+    private static RecistTimePoint TimePoint(ImagingStudy study, ImagingStudy baseline, List<Followed> targets, List<Followed> nonTargets,
         decimal? baselineSum, decimal? nadir, DateOnly nadirDate)
     {
         var basis = new List<string>(5);
@@ -148,7 +157,7 @@ public static class RecistEvaluator
         };
     }
 
-    private static (TargetResponse, decimal?, string) Target(ImagingStudy study, List<LesionObservation> targets, decimal baselineSum, decimal nadir, DateOnly nadirDate, List<string> basis)
+    private static (TargetResponse, decimal?, string) Target(ImagingStudy study, List<Followed> targets, decimal baselineSum, decimal nadir, DateOnly nadirDate, List<string> basis)
     {
         decimal sum = 0;
         var nonNodalGone = true;
@@ -221,7 +230,7 @@ public static class RecistEvaluator
         return (response, sum, reason);
     }
 
-    private static (NonTargetResponse, string) NonTarget(ImagingStudy study, List<LesionObservation> nonTargets, List<string> basis)
+    private static (NonTargetResponse, string) NonTarget(ImagingStudy study, List<Followed> nonTargets, List<string> basis)
     {
         List<string>? progressed = null, notEvaluated = null, persisting = null;
         foreach (var nt in nonTargets)

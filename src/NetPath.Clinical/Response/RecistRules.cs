@@ -63,9 +63,32 @@ public static class RecistRules
         };
     }
 
-    public static string Code(OverallResponse r) => Cases.WireCode<OverallResponse>.Of(r);
-    public static string Code(TargetResponse r) => Cases.WireCode<TargetResponse>.Of(r);
-    public static string Code(NonTargetResponse r) => Cases.WireCode<NonTargetResponse>.Of(r);
+    public static string Code(OverallResponse r) => r switch
+    {
+        OverallResponse.CompleteResponse => "CR",
+        OverallResponse.PartialResponse => "PR",
+        OverallResponse.StableDisease => "SD",
+        OverallResponse.NonCrNonPd => "non-CR/non-PD",
+        OverallResponse.ProgressiveDisease => "PD",
+        _ => "NE",
+    };
+
+    public static string Code(TargetResponse r) => r switch
+    {
+        TargetResponse.CompleteResponse => "CR",
+        TargetResponse.PartialResponse => "PR",
+        TargetResponse.StableDisease => "SD",
+        TargetResponse.ProgressiveDisease => "PD",
+        _ => "NE",
+    };
+
+    public static string Code(NonTargetResponse r) => r switch
+    {
+        NonTargetResponse.CompleteResponse => "CR",
+        NonTargetResponse.NonCrNonPd => "non-CR/non-PD",
+        NonTargetResponse.ProgressiveDisease => "PD",
+        _ => "NE",
+    };
 
     internal static string Mm(decimal mm) => mm.ToString("0.#", CultureInfo.InvariantCulture) + " mm";
 
