@@ -79,6 +79,34 @@ public static class RecistEvaluator
         };
     }
 
+    /// <summary>
+    /// The table row of every combination of findings, written once: [target + 1 (0 none),
+    /// non-target + 1 (0 none), new lesions]. Null where there is neither target nor non-target disease.
+    /// </summary>
+    private static readonly string?[,,] OverallSentences = BuildOverallSentences();
+
+    private static string?[,,] BuildOverallSentences()
+    {
+        var targets = Enum.GetValues<TargetResponse>();
+        var nonTargets = Enum.GetValues<NonTargetResponse>();
+        var sentences = new string?[targets.Length + 1, nonTargets.Length + 1, 2];
+        for (var t = 0; t <= targets.Length; t++)
+        {
+            for (var n = 0; n <= nonTargets.Length; n++)
+            {
+                if (t == 0 && n == 0) continue;
+                TargetResponse? target = t == 0 ? null : targets[t - 1];
+                NonTargetResponse? nonTarget = n == 0 ? null : nonTargets[n - 1];
+                for (var fresh = 0; fresh < 2; fresh++)
+                {
+                    var overall = RecistRules.Overall(target, nonTarget, fresh == 1);
+                    sentences[t, n, fresh] = $"Overall {RecistRules.Code(overall)} (Eisenhauer 2009 Table {(target is null ? 2 : 1)}: target {(target is { } tr ? RecistRules.Code(tr) : "none")}, non-target {(nonTarget is { } nr ? RecistRules.Code(nr) : "none")}, new lesions {(fresh == 1 ? "yes" : "no")}).";
+                }
+            }
+        }
+        return sentences;
+    }
+
     private static int ById(Followed a, Followed b) => string.CompareOrdinal(a.Id, b.Id);
 
     /// <summary>A baseline lesion with its label made once: every time point names it.</summary>
@@ -125,8 +153,7 @@ public static class RecistEvaluator
 
         var newLesions = NewLesions(study, basis, out var newReason);
         var overall = RecistRules.Overall(target, nonTarget, newLesions);
-        var table = targets.Count > 0 ? "Eisenhauer 2009 Table 1" : "Eisenhauer 2009 Table 2";
-        basis.Add($"Overall {RecistRules.Code(overall)} ({table}: target {(target is { } tr ? RecistRules.Code(tr) : "none")}, non-target {(nonTarget is { } nr ? RecistRules.Code(nr) : "none")}, new lesions {(newLesions ? "yes" : "no")}).");
+        basis.Add(OverallSentences[target is { } tr ? (int)tr + 1 : 0, nonTarget is { } nr ? (int)nr + 1 : 0, newLesions ? 1 : 0]!);
         if (study.Modality != baseline.Modality)
             basis.Add($"This study is {OrganWords.Of(study.Modality)} and the baseline was {OrganWords.Of(baseline.Modality)}: RECIST asks for the same method throughout, so compare with care.");
 
@@ -176,7 +203,8 @@ public static class RecistEvaluator
             else nonNodalGone &= mm == 0;
         }
 
-        var nadirWords = $"the nadir of {RecistRules.Mm(nadir)}{(nadir == baselineSum ? "" : $" ({Date(nadirDate)})")}";
+        // Words are built only where the sentence uses them: most of a time point's cost is its text.
+        string NadirWords() => nadir == baselineSum ? $"the nadir of {RecistRules.Mm(nadir)}" : $"the nadir of {RecistRules.Mm(nadir)} ({Date(nadirDate)})";
         string reason;
         TargetResponse response;
         if (missing is not null)
@@ -185,7 +213,7 @@ public static class RecistEvaluator
             if (RecistRules.IsProgression(sum, nadir))
             {
                 response = TargetResponse.ProgressiveDisease;
-                reason = $"the measured target lesions alone sum to {RecistRules.Mm(sum)}, {RecistRules.Percent((sum - nadir) / nadir * 100m, 20)} over {nadirWords}, and {RecistRules.Mm(sum - nadir)} more, although {string.Join(", ", missing)} {(missing.Count == 1 ? "was" : "were")} not measured";
+                reason = $"the measured target lesions alone sum to {RecistRules.Mm(sum)}, {RecistRules.Percent((sum - nadir) / nadir * 100m, 20)} over {NadirWords()}, and {RecistRules.Mm(sum - nadir)} more, although {string.Join(", ", missing)} {(missing.Count == 1 ? "was" : "were")} not measured";
             }
             else
             {
@@ -196,8 +224,11 @@ public static class RecistEvaluator
             return (response, null, reason);
         }
 
-        var change = baselineSum == 0 ? 0 : (sum - baselineSum) / baselineSum * 100m;
-        var baselineWords = $"{RecistRules.Percent(change, 30)} {(change <= 0 ? "below" : "over")} the baseline of {RecistRules.Mm(baselineSum)}";
+        string BaselineWords()
+        {
+            var change = baselineSum == 0 ? 0 : (sum - baselineSum) / baselineSum * 100m;
+            return $"{RecistRules.Percent(change, 30)} {(change <= 0 ? "below" : "over")} the baseline of {RecistRules.Mm(baselineSum)}";
+        }
         if (nonNodalGone && nodesNormal)
         {
             response = TargetResponse.CompleteResponse;
@@ -210,21 +241,21 @@ public static class RecistEvaluator
             response = TargetResponse.ProgressiveDisease;
             reason = nadir == 0
                 ? $"sum {RecistRules.Mm(sum)} after a nadir of 0 mm, {RecistRules.Mm(sum)} more"
-                : $"sum {RecistRules.Mm(sum)} is {RecistRules.Percent((sum - nadir) / nadir * 100m, 20)} over {nadirWords}, and {RecistRules.Mm(sum - nadir)} more";
+                : $"sum {RecistRules.Mm(sum)} is {RecistRules.Percent((sum - nadir) / nadir * 100m, 20)} over {NadirWords()}, and {RecistRules.Mm(sum - nadir)} more";
         }
         else if (RecistRules.IsPartialResponse(sum, baselineSum))
         {
             response = TargetResponse.PartialResponse;
-            reason = $"sum {RecistRules.Mm(sum)} is {baselineWords}";
+            reason = $"sum {RecistRules.Mm(sum)} is {BaselineWords()}";
         }
         else
         {
             response = TargetResponse.StableDisease;
             var overNadir = sum - nadir;
             var nadirPart = overNadir > 0
-                ? $"{RecistRules.Percent(overNadir / nadir * 100m, 20)} ({RecistRules.Mm(overNadir)}) over {nadirWords}, short of PD at {RecistRules.Mm(RecistRules.ProgressionThreshold(nadir))}"
-                : $"not above {nadirWords}";
-            reason = $"sum {RecistRules.Mm(sum)} is {baselineWords} (PR needs 30 %) and {nadirPart}";
+                ? $"{RecistRules.Percent(overNadir / nadir * 100m, 20)} ({RecistRules.Mm(overNadir)}) over {NadirWords()}, short of PD at {RecistRules.Mm(RecistRules.ProgressionThreshold(nadir))}"
+                : $"not above {NadirWords()}";
+            reason = $"sum {RecistRules.Mm(sum)} is {BaselineWords()} (PR needs 30 %) and {nadirPart}";
         }
         basis.Add($"Target lesions {RecistRules.Code(response)}: {reason}.");
         return (response, sum, reason);
@@ -440,7 +471,7 @@ public static class RecistEvaluator
         return null;
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}");
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

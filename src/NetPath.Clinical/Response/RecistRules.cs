@@ -90,7 +90,18 @@ public static class RecistRules
         _ => "NE",
     };
 
-    internal static string Mm(decimal mm) => mm.ToString("0.#", CultureInfo.InvariantCulture) + " mm";
+    /// <summary>"63 mm", "75.6 mm": to a tenth of a millimetre, as radiologists report.</summary>
+    internal static string Mm(decimal mm)
+    {
+        // Integer formatting: decimal custom formats cost more than the rest of a time point.
+        var tenths = (long)Math.Round(mm * 10m, MidpointRounding.AwayFromZero);
+        var whole = Math.Abs(tenths) / 10;
+        var tenth = Math.Abs(tenths) % 10;
+        var sign = tenths < 0 ? "-" : "";
+        return tenth == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{sign}{whole} mm")
+            : string.Create(CultureInfo.InvariantCulture, $"{sign}{whole}.{tenth} mm");
+    }
 
     /// <summary>
     /// A percentage in whole numbers, with a decimal more where rounding would put it on a
@@ -99,6 +110,8 @@ public static class RecistRules
     internal static string Percent(decimal value, decimal threshold)
     {
         var abs = Math.Abs(value);
+        var whole = Math.Round(abs, 0, MidpointRounding.AwayFromZero);
+        if (whole != threshold) return string.Create(CultureInfo.InvariantCulture, $"{(long)whole} %");
         for (var decimals = 0; decimals < 3; decimals++)
         {
             var rounded = Math.Round(abs, decimals, MidpointRounding.AwayFromZero);
