@@ -28,6 +28,7 @@ internal static class Program
         root.Add(WhatIfCommandLine(io, clock));
         root.Add(KnowledgeCommandLine(io));
         root.Add(RecistCommand.CommandLine(io));
+        root.Add(TrendsCommand.CommandLine(io));
         root.Add(ServerCommands.Serve());
         root.Add(ServerCommands.Admin(io));
         return root;

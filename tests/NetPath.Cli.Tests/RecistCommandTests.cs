@@ -68,3 +68,40 @@ public sealed class RecistCommandTests
         result.Stdout.ShouldContain("Best overall response: PR (2026-03-02)");
     }
 }
+
+/// <summary>`netpath trends` on the README's sample.</summary>
+public sealed class TrendsCommandTests
+{
+    private static string Sample(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "samples", "measurements"))) dir = dir.Parent;
+        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("samples/measurements"), "samples", "measurements", name);
+    }
+
+    [Fact]
+    public void The_sample_converts_units_and_flags_the_PPI_and_the_diet()
+    {
+        var result = CliRunner.Run("trends", Sample("rising-chromogranin.json"), "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var cga = doc.RootElement.GetProperty("trends").EnumerateArray().Single(t => t.GetProperty("analyte").GetString() == "chromogranin-a");
+        // 0.33 mg/L and 450 ng/mL are 330 and 450 ug/L.
+        cga.GetProperty("points")[2].GetProperty("value").GetDecimal().ShouldBe(330m);
+        cga.GetProperty("points")[3].GetProperty("value").GetDecimal().ShouldBe(450m);
+        cga.GetProperty("caveats").EnumerateArray().ShouldContain(c => c.GetString()!.StartsWith("Taken on a proton pump inhibitor (2026-07-13)", StringComparison.Ordinal));
+        var hiaa = doc.RootElement.GetProperty("trends").EnumerateArray().Single(t => t.GetProperty("analyte").GetString() == "urine-5hiaa");
+        hiaa.GetProperty("doublingTimeDays").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void A_molar_unit_after_a_mass_unit_is_refused_naming_the_field()
+    {
+        const string json = """{"schemaVersion":"1","measurements":[{"analyte":"urine-5hiaa","date":"2026-01-01","value":12,"unit":"mg/d"},{"analyte":"urine-5hiaa","date":"2026-02-01","value":60,"unit":"umol/d"}]}""";
+        var result = CliRunner.RunWithInput(json, "trends", "-");
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldContain("\"path\":\"measurements[1].unit\"");
+        result.Stderr.ShouldContain("molar mass");
+    }
+}
