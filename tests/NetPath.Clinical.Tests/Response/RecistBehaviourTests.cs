@@ -244,3 +244,24 @@ public class RecistBehaviourTests
         r.TimePoints[0].Overall.ShouldBe(OverallResponse.PartialResponse);
     }
 }
+
+/// <summary>How numbers are worded: a percentage is never rounded onto a threshold it has not reached.</summary>
+public class RecistWordingTests
+{
+    [Theory]
+    [InlineData(20.6, 20, "21 %")]
+    [InlineData(19.6, 20, "19.6 %")]
+    [InlineData(19.96, 20, "19.96 %")]
+    [InlineData(20, 20, "20 %")]
+    [InlineData(-29.7, 30, "29.7 %")]
+    [InlineData(-61.8, 30, "62 %")]
+    public void Percentages(decimal value, decimal threshold, string words) =>
+        RecistRules.Percent(value, threshold).ShouldBe(words);
+
+    [Theory]
+    [InlineData(63, "63 mm")]
+    [InlineData(75.6, "75.6 mm")]
+    [InlineData(75.65, "75.7 mm")]
+    [InlineData(0, "0 mm")]
+    public void Millimetres(decimal mm, string words) => RecistRules.Mm(mm).ShouldBe(words);
+}
