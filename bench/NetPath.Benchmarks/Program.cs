@@ -21,6 +21,8 @@ switch (args.FirstOrDefault())
         return Stages.Run(args[1]);
     case "startup":
         return StartupProbe.Run(args[1]);
+    case "recist-cpu":
+        return NetPath.Benchmarks.RecistCpuProbe.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     default:
         BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);
         return 0;

@@ -27,6 +27,8 @@ internal static class Program
         root.Add(AssessCommandLine(io, clock));
         root.Add(WhatIfCommandLine(io, clock));
         root.Add(KnowledgeCommandLine(io));
+        root.Add(RecistCommand.CommandLine(io));
+        root.Add(TrendsCommand.CommandLine(io));
         root.Add(ServerCommands.Serve());
         root.Add(ServerCommands.Admin(io));
         return root;
