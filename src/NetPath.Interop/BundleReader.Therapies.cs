@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using Hl7.Fhir.Model;
+using NetPath.Clinical.Assessments;
+
+namespace NetPath.Interop;
+
+internal sealed partial class BundleReader
+{
+    private const string TherapyWhy = "Not part of a NetPath case: a therapy is read as its code, dates and outcome.";
+
+    /// <summary>The NetPath therapy code of a procedure or medication concept: NetPath's care code, ATC, or a SNOMED CT procedure NetPath lists.</summary>
+    private static string? TherapyCode(CodeableConcept? concept)
+    {
+        foreach (var k in concept?.Coding ?? [])
+        {
+            if (k.Code is null) continue;
+            if (k.System == FhirSystems.CareCodeSystem && CareCodes.IsTreatment(k.Code)) return k.Code;
+            if (k.System == FhirSystems.Atc && Terminology.TherapyFromAtc(k.Code) is { } atc) return atc;
+            if (k.System == FhirSystems.Snomed && k.Code == "80146002") return "surgery.appendectomy";
+        }
+        return null;
+    }
+
+    private static string? OutcomeOf(DomainResource r) =>
+        r.Extension.FirstOrDefault(e => e.Url == FhirSystems.TherapyOutcomeExtension)?.Value is Code c ? c.Value : null;
+
+    private void ReadProcedure(Procedure p, FhirOrigin origin)
+    {
+        var status = p.Status?.ToString();
+        if (p.Status is not (EventStatus.Completed or EventStatus.InProgress))
+        {
+            Skip(origin, $"Status '{status?.ToLowerInvariant() ?? "(none)"}': only procedures done or under way are therapy history.", "status");
+            return;
+        }
+        if (TherapyCode(p.Code) is not { } code)
+        {
+            Skip(origin, "The procedure code is not a NetPath care code or a SNOMED CT procedure NetPath lists: not put into the therapy history.", "code");
+            return;
+        }
+        var (start, end) = p.Performed switch
+        {
+            Period period => (Day(period.Start), Day(period.End)),
+            FhirDateTime dt => (Day(dt.Value), Day(dt.Value)),
+            _ => ((DateOnly?)null, (DateOnly?)null),
+        };
+        therapies.Add(new Therapy(code, OutcomeOf(p) ?? (p.Status == EventStatus.InProgress ? "ongoing" : null), start, end, origin, Merge: false));
+        ReportRest(p, origin, TherapyWhy, "code", "performed", "extension", "category", "reasonReference", "reasonCode", "bodySite");
+    }
+
+    private CodeableConcept? MedicationConcept(DataType? medication, FhirOrigin origin)
+    {
+        if (medication is CodeableConcept cc) return cc;
+        if (medication is ResourceReference { Reference: { } r } && medications.TryGetValue(r, out var m))
+        {
+            usedMedications.Add(r);
+            return m.Code;
+        }
+        Skip(origin, "The medication reference does not resolve inside the bundle.", "medication");
+        return null;
+    }
+
+    private void ReadMedicationRequest(MedicationRequest m, FhirOrigin origin)
+    {
+        if (m.Status is not (MedicationRequest.MedicationrequestStatus.Active or MedicationRequest.MedicationrequestStatus.Completed or MedicationRequest.MedicationrequestStatus.Stopped)
+            || m.Intent is not (MedicationRequest.MedicationRequestIntent.Order or MedicationRequest.MedicationRequestIntent.OriginalOrder or MedicationRequest.MedicationRequestIntent.Plan))
+        {
+            Skip(origin, $"Status '{m.Status?.ToString().ToLowerInvariant()}' with intent '{m.Intent?.ToString().ToLowerInvariant()}': not a therapy given.");
+            return;
+        }
+        if (TherapyCode(MedicationConcept(m.Medication, origin)) is not { } code)
+        {
+            Skip(origin, "The medication is not one NetPath reads (ATC or NetPath care code; decision 0701).", "medication");
+            return;
+        }
+        var bounds = m.DosageInstruction.Select(d => d.Timing?.Repeat?.Bounds as Period).FirstOrDefault(p => p is not null);
+        var active = m.Status == MedicationRequest.MedicationrequestStatus.Active;
+        therapies.Add(new Therapy(code, OutcomeOf(m) ?? (active ? "ongoing" : null), Day(bounds?.Start ?? m.AuthoredOn), Day(bounds?.End), origin, Merge: false));
+        ReportRest(m, origin, TherapyWhy, "medication", "intent", "authoredOn", "dosageInstruction", "extension", "category", "reasonReference", "reasonCode");
+    }
+
+    private void ReadMedicationAdministration(MedicationAdministration m, FhirOrigin origin)
+    {
+        if (m.Status is not (MedicationAdministration.MedicationAdministrationStatusCodes.Completed or MedicationAdministration.MedicationAdministrationStatusCodes.InProgress))
+        {
+            Skip(origin, $"Status '{m.Status?.ToString().ToLowerInvariant()}': not a dose given.");
+            return;
+        }
+        if (TherapyCode(MedicationConcept(m.Medication, origin)) is not { } code)
+        {
+            Skip(origin, "The medication is not one NetPath reads (ATC or NetPath care code; decision 0701).", "medication");
+            return;
+        }
+        var (start, end) = m.Effective switch
+        {
+            Period period => (Day(period.Start), Day(period.End ?? period.Start)),
+            FhirDateTime dt => (Day(dt.Value), Day(dt.Value)),
+            _ => ((DateOnly?)null, (DateOnly?)null),
+        };
+        therapies.Add(new Therapy(code, OutcomeOf(m), start, end, origin, Merge: true));
+        ReportRest(m, origin, TherapyWhy, "medication", "effective", "extension", "category", "reasonReference", "reasonCode", "dosage");
+    }
+
+    private void ReadMedicationStatement(MedicationStatement m, FhirOrigin origin)
+    {
+        if (m.Status is not (MedicationStatement.MedicationStatusCodes.Active or MedicationStatement.MedicationStatusCodes.Completed or MedicationStatement.MedicationStatusCodes.Stopped))
+        {
+            Skip(origin, $"Status '{m.Status?.ToString().ToLowerInvariant()}': not a therapy taken.");
+            return;
+        }
+        if (TherapyCode(MedicationConcept(m.Medication, origin)) is not { } code)
+        {
+            Skip(origin, "The medication is not one NetPath reads (ATC or NetPath care code; decision 0701).", "medication");
+            return;
+        }
+        var (start, end) = m.Effective switch
+        {
+            Period period => (Day(period.Start), Day(period.End)),
+            FhirDateTime dt => (Day(dt.Value), (DateOnly?)null),
+            _ => ((DateOnly?)null, (DateOnly?)null),
+        };
+        var active = m.Status == MedicationStatement.MedicationStatusCodes.Active;
+        therapies.Add(new Therapy(code, OutcomeOf(m) ?? (active ? "ongoing" : null), start, end, origin, Merge: false));
+        ReportRest(m, origin, TherapyWhy, "medication", "effective", "extension", "category", "reasonReference", "reasonCode", "dosage", "dateAsserted");
+    }
+
+    /// <summary>
+    /// Administrations of one drug (monthly SSA injections, PRRT cycles) are one therapy: first to
+    /// last dose, the outcome from the latest that records one. Orders and statements stay as given.
+    /// </summary>
+    private void FinishTherapies()
+    {
+        var merged = new List<Therapy>();
+        foreach (var group in therapies.Where(t => t.Merge).GroupBy(t => t.Code, StringComparer.Ordinal))
+        {
+            var doses = group.OrderBy(t => t.Start ?? DateOnly.MinValue).ToList();
+            var outcome = doses.LastOrDefault(t => t.Outcome is not null)?.Outcome;
+            merged.Add(new Therapy(group.Key, outcome, doses.Min(t => t.Start), doses.Max(t => t.End), doses[0].Origin, Merge: true));
+            foreach (var dose in doses.Skip(1)) extraTherapyOrigins.Add((merged.Count - 1, dose.Origin));
+        }
+        var all = therapies.Where(t => !t.Merge).Concat(merged).OrderBy(t => t.Start ?? DateOnly.MinValue).ThenBy(t => t.Code, StringComparer.Ordinal).ToList();
+        if (all.Count == 0) return;
+        var list = new JsonArray();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var t = all[i];
+            var item = new JsonObject { ["code"] = t.Code };
+            if (t.Outcome is not null) item["outcome"] = t.Outcome;
+            if (t.Start is { } s) item["startDate"] = Iso(s);
+            if (t.End is { } e) item["endDate"] = Iso(e);
+            list.Add(item);
+            Origin($"history.priorTherapies[{i}]", t.Origin);
+            if (t.Merge)
+            {
+                var mergedIndex = merged.FindIndex(x => ReferenceEquals(x, t));
+                foreach (var (_, o) in extraTherapyOrigins.Where(x => x.Index == mergedIndex)) Origin($"history.priorTherapies[{i}]", o);
+            }
+        }
+        Write("history.priorTherapies", list);
+    }
+
+    private readonly List<(int Index, FhirOrigin Origin)> extraTherapyOrigins = [];
+}
