@@ -122,7 +122,7 @@ internal sealed partial class BundleReader
             }
         }
         var mm = quantity?.Code switch { "mm" => quantity.Value, "cm" => quantity.Value * 10, _ => null };
-        if (o.Focus.Count > 0 && o.Focus.Any(f => f.Reference is { } r && !r.EndsWith("/" + primaryConditionId, StringComparison.Ordinal)))
+        if (o.Focus.Any(f => f.Reference is not { } r || !primaryRefs.Contains(r)))
         {
             Skip(origin, "A size whose focus is not the primary tumour (a metastasis or a node) is not tumour.sizeMm.", "focus");
             return;

@@ -50,13 +50,7 @@ internal sealed partial class BundleReader
 
     private void ReadCondition(Condition c, FhirOrigin origin)
     {
-        var profiles = c.Meta?.Profile?.ToList() ?? [];
-        var secondary = profiles.Contains(FhirSystems.McodeSecondaryCancerCondition)
-            || c.Extension.Any(e => e.Url == FhirSystems.ConditionRelatedExtension)
-            || c.Code?.Coding.Any(IsSecondaryCode) == true;
-        var primary = !secondary && (profiles.Contains(FhirSystems.McodePrimaryCancerCondition)
-            || c.Extension.Any(e => e.Url == FhirSystems.McodeHistologyExtension)
-            || c.Code?.Coding.Any(k => SiteFromDiagnosis(k) is not null) == true);
+        var (primary, secondary) = Classify(c);
         if (!primary && !secondary)
         {
             Skip(origin, "Not a cancer condition NetPath reads (neither an mCODE primary nor a secondary cancer condition).");
@@ -70,6 +64,19 @@ internal sealed partial class BundleReader
         }
         if (secondary) ReadSecondary(c, origin);
         else ReadPrimary(c, origin);
+    }
+
+    /// <summary>Whether a condition is read as the primary neoplasm, as a metastasis, or (neither) reported.</summary>
+    internal static (bool Primary, bool Secondary) Classify(Condition c)
+    {
+        var profiles = c.Meta?.Profile?.ToList() ?? [];
+        var secondary = profiles.Contains(FhirSystems.McodeSecondaryCancerCondition)
+            || c.Extension.Any(e => e.Url == FhirSystems.ConditionRelatedExtension)
+            || c.Code?.Coding.Any(IsSecondaryCode) == true;
+        var primary = !secondary && (profiles.Contains(FhirSystems.McodePrimaryCancerCondition)
+            || c.Extension.Any(e => e.Url == FhirSystems.McodeHistologyExtension)
+            || c.Code?.Coding.Any(k => SiteFromDiagnosis(k) is not null) == true);
+        return (primary, secondary);
     }
 
     private static bool IsSecondaryCode(Coding k) =>

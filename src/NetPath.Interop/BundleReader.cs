@@ -30,6 +30,7 @@ internal sealed partial class BundleReader
     private readonly List<Therapy> therapies = [];
     private readonly List<TnmCandidate> tnm = [];
     private readonly HashSet<string> patientRefs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> primaryRefs = new(StringComparer.Ordinal);
     private string? primaryConditionId;
 
     private sealed record Held(JsonNode? Value, int Priority, string? When, FhirOrigin Origin);
@@ -89,11 +90,24 @@ internal sealed partial class BundleReader
         }
         for (var i = 0; i < bundle.Entry.Count; i++)
         {
+            if (bundle.Entry[i].Resource is Condition condition && Classify(condition).Primary)
+            {
+                if (bundle.Entry[i].FullUrl is { Length: > 0 } url) primaryRefs.Add(url);
+                if (condition.Id is { } id) primaryRefs.Add("Condition/" + id);
+            }
             if (bundle.Entry[i].Resource is Medication m)
             {
                 if (bundle.Entry[i].FullUrl is { Length: > 0 } url) medications[url] = m;
                 if (m.Id is { } id) medications["Medication/" + id] = m;
             }
+        }
+        // A tumour BodyStructure related to the primary condition (mCODE Tumor) is the primary tumour.
+        foreach (var e in bundle.Entry.Where(e => e.Resource is BodyStructure))
+        {
+            var related = ((BodyStructure)e.Resource!).Extension.FirstOrDefault(x => x.Url == FhirSystems.McodeBase + "mcode-related-condition")?.Value as ResourceReference;
+            if (related?.Reference is not { } target || !primaryRefs.Contains(target)) continue;
+            if (e.FullUrl is { Length: > 0 } url) primaryRefs.Add(url);
+            if (e.Resource!.Id is { } id) primaryRefs.Add("BodyStructure/" + id);
         }
         var wrongSubject = new List<OperationOutcome.IssueComponent>();
         for (var i = 0; i < bundle.Entry.Count; i++)
@@ -134,6 +148,9 @@ internal sealed partial class BundleReader
                 case MedicationAdministration ma: ReadMedicationAdministration(ma, origin); break;
                 case MedicationStatement ms: ReadMedicationStatement(ms, origin); break;
                 case Medication: break;
+                case BodyStructure b when primaryRefs.Contains("BodyStructure/" + b.Id) || primaryRefs.Contains(entry.FullUrl ?? ""):
+                    unmapped.Add(new(label, at, "The primary tumour as a body structure: its site and histology are read from the primary condition, its size from the TumorSize observation."));
+                    break;
                 default:
                     unmapped.Add(new(label, at, $"NetPath does not read {entry.Resource.TypeName} resources."));
                     break;
