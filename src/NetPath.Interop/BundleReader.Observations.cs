@@ -7,6 +7,8 @@ namespace NetPath.Interop;
 
 internal sealed partial class BundleReader
 {
+    private const string ObservationRestWhy = "Not part of a NetPath case: an observation is read as its code, value and time.";
+
     private static readonly HashSet<string> TCodes = new(StringComparer.Ordinal) { "78873005", "399504009", "384625004", "21905-5", "21899-0", "21911-3" };
     private static readonly HashSet<string> NCodes = new(StringComparer.Ordinal) { "277206009", "399534004", "371494008", "21906-3", "21900-6", "21912-1" };
     private static readonly HashSet<string> MCodes = new(StringComparer.Ordinal) { "277208005", "399387003", "371497001", "21907-1", "21901-4", "21913-9" };
@@ -90,7 +92,15 @@ internal sealed partial class BundleReader
             else Skip(origin, "Nodes examined must be a whole number.", "value");
         }
         else if (Labs.ByLoinc.TryGetValue(code, out var lab)) ReadLab(o, lab, origin, when);
-        ReportRest(o, origin, "Not part of a NetPath case.", "code", "value", "category", "effective", "issued", "method", "performer", "referenceRange", "component", "focus", "hasMember", "interpretation", "specimen");
+        // What each kind of observation reads besides code, value, category and time (decision 0701).
+        string[] alsoRead = code switch
+        {
+            _ when TCodes.Contains(code) || NCodes.Contains(code) || MCodes.Contains(code) => ["method", "focus"],
+            "21889-1" => ["component", "focus"],
+            _ when Labs.ByLoinc.TryGetValue(code, out var l) && l.RelativeToUln => ["referenceRange"],
+            _ => [],
+        };
+        ReportRest(o, origin, ObservationRestWhy, ["code", "value", "category", "effective", "issued", .. alsoRead]);
     }
 
     private static int? WholeNumber(DataType? value) => value switch
@@ -232,6 +242,6 @@ internal sealed partial class BundleReader
         }
         if (fact.Kind == FactKind.CodeList) Add(path, node.GetValue<string>(), value);
         else Set(path, node, value, when, Exact);
-        ReportRest(o, origin, "Not part of a NetPath case.", "code", "value", "category", "effective", "issued", "performer", "focus");
+        ReportRest(o, origin, ObservationRestWhy, "code", "value", "category", "effective", "issued");
     }
 }

@@ -200,10 +200,15 @@ internal sealed partial class BundleReader
             Skip(origin, "Lymph node metastases may be regional (N) or distant (M): give them as a TNM category or the case fact tumour.metastases.extrahepatic.");
             return;
         }
+        for (var x = 0; x < c.Extension.Count; x++)
+        {
+            if (c.Extension[x].Url != FhirSystems.ConditionRelatedExtension)
+                Skip(origin with { Expression = $"{origin.Expression}.extension[{x}]" }, $"Extension {c.Extension[x].Url} is not read.");
+        }
         var o = origin with { Expression = at };
         if (site is null) Add("tumour.metastases.extrahepatic", "other", origin);
         else if (site == "liver") Set("tumour.metastases.liver", true, o, c.RecordedDate ?? When(c.Onset));
         else Add("tumour.metastases.extrahepatic", site, o);
-        ReportRest(c, origin, "Not part of a NetPath case: a metastasis is read as its site.", "clinicalStatus", "verificationStatus", "category", "code", "bodySite", "extension", "onset", "recordedDate");
+        ReportRest(c, origin, "Not part of a NetPath case: a metastasis is read as its site.", "clinicalStatus", "verificationStatus", "category", "code", "bodySite", "extension", "recordedDate");
     }
 }

@@ -21,6 +21,16 @@ internal sealed partial class BundleReader
         return null;
     }
 
+    /// <summary>Every extension but NetPath's therapy outcome is reported.</summary>
+    private void ReportExtensions(DomainResource r, FhirOrigin origin)
+    {
+        for (var x = 0; x < r.Extension.Count; x++)
+        {
+            if (r.Extension[x].Url != FhirSystems.TherapyOutcomeExtension)
+                Skip(origin with { Expression = $"{origin.Expression}.extension[{x}]" }, $"Extension {r.Extension[x].Url} is not read.");
+        }
+    }
+
     private static string? OutcomeOf(DomainResource r) =>
         r.Extension.FirstOrDefault(e => e.Url == FhirSystems.TherapyOutcomeExtension)?.Value is Code c ? c.Value : null;
 
@@ -44,7 +54,8 @@ internal sealed partial class BundleReader
             _ => ((DateOnly?)null, (DateOnly?)null),
         };
         therapies.Add(new Therapy(code, OutcomeOf(p) ?? (p.Status == EventStatus.InProgress ? "ongoing" : null), start, end, origin, Merge: false));
-        ReportRest(p, origin, TherapyWhy, "code", "performed", "extension", "category", "reasonReference", "reasonCode", "bodySite");
+        ReportExtensions(p, origin);
+        ReportRest(p, origin, TherapyWhy, "code", "performed", "extension");
     }
 
     private CodeableConcept? MedicationConcept(DataType? medication, FhirOrigin origin)
@@ -75,7 +86,8 @@ internal sealed partial class BundleReader
         var bounds = m.DosageInstruction.Select(d => d.Timing?.Repeat?.Bounds as Period).FirstOrDefault(p => p is not null);
         var active = m.Status == MedicationRequest.MedicationrequestStatus.Active;
         therapies.Add(new Therapy(code, OutcomeOf(m) ?? (active ? "ongoing" : null), Day(bounds?.Start ?? m.AuthoredOn), Day(bounds?.End), origin, Merge: false));
-        ReportRest(m, origin, TherapyWhy, "medication", "intent", "authoredOn", "dosageInstruction", "extension", "category", "reasonReference", "reasonCode");
+        ReportExtensions(m, origin);
+        ReportRest(m, origin, TherapyWhy, "medication", "intent", "authoredOn", "dosageInstruction", "extension");
     }
 
     private void ReadMedicationAdministration(MedicationAdministration m, FhirOrigin origin)
@@ -97,7 +109,8 @@ internal sealed partial class BundleReader
             _ => ((DateOnly?)null, (DateOnly?)null),
         };
         therapies.Add(new Therapy(code, OutcomeOf(m), start, end, origin, Merge: true));
-        ReportRest(m, origin, TherapyWhy, "medication", "effective", "extension", "category", "reasonReference", "reasonCode", "dosage");
+        ReportExtensions(m, origin);
+        ReportRest(m, origin, TherapyWhy, "medication", "effective", "extension");
     }
 
     private void ReadMedicationStatement(MedicationStatement m, FhirOrigin origin)
@@ -120,7 +133,8 @@ internal sealed partial class BundleReader
         };
         var active = m.Status == MedicationStatement.MedicationStatusCodes.Active;
         therapies.Add(new Therapy(code, OutcomeOf(m) ?? (active ? "ongoing" : null), start, end, origin, Merge: false));
-        ReportRest(m, origin, TherapyWhy, "medication", "effective", "extension", "category", "reasonReference", "reasonCode", "dosage", "dateAsserted");
+        ReportExtensions(m, origin);
+        ReportRest(m, origin, TherapyWhy, "medication", "effective", "extension");
     }
 
     /// <summary>

@@ -12,7 +12,6 @@ namespace NetPath.Interop;
 /// </summary>
 public sealed class FhirCaseImporter
 {
-    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
     private static readonly FhirJsonDeserializer StrictDeserializer = new();
 
     private readonly NetPathEngine engine;
@@ -87,6 +86,4 @@ public sealed class FhirCaseImporter
 
     private static FhirImportResult Failed(OperationOutcome outcome) =>
         new(outcome, null, null, [], new Dictionary<string, IReadOnlyList<FhirOrigin>>(), [], null);
-
-    internal static FhirJsonDeserializer Recoverable => Deserializer;
 }

@@ -141,6 +141,16 @@ public class UnmappedAndInvalidTests
     }
 
     [Fact]
+    public void Elements_of_a_read_observation_that_the_case_has_no_place_for_are_reported_one_by_one()
+    {
+        var hb = """{"resourceType":"Observation","id":"hb","status":"final","subject":{"reference":"Patient/p"},"code":{"coding":[{"system":"http://loinc.org","code":"718-7"}]},"valueQuantity":{"value":12.1,"system":"http://unitsofmeasure.org","code":"g/dL"},"interpretation":[{"text":"low"}],"note":[{"text":"haemolysed sample"}],"performer":[{"display":"Lab"}]}""";
+        var result = Import(Bundle(Patient, Primary, hb));
+        result.Case!.Labs.HemoglobinGDl.ShouldBe(12.1);
+        result.Unmapped.Where(u => u.Resource == "Observation/hb").Select(u => u.Expression)
+            .ShouldBe(["Bundle.entry[2].resource.performer", "Bundle.entry[2].resource.interpretation", "Bundle.entry[2].resource.note"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Chromogranin_a_with_its_reference_range_becomes_a_multiple_of_the_upper_limit()
     {
         var cga = """{"resourceType":"Observation","id":"cga","status":"final","subject":{"reference":"Patient/p"},"code":{"coding":[{"system":"http://loinc.org","code":"9811-1"}]},"valueQuantity":{"value":250,"system":"http://unitsofmeasure.org","code":"ng/mL"},"referenceRange":[{"high":{"value":100,"system":"http://unitsofmeasure.org","code":"ng/mL"}}]}""";
