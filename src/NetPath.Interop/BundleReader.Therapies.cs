@@ -21,6 +21,54 @@ internal sealed partial class BundleReader
         return null;
     }
 
+    /// <summary>SNOMED CT "Radiotherapy course of treatment": mCODE's RadiotherapyCourseSummary.</summary>
+    private const string RadiotherapyCourse = "1217123003";
+    private const string ModalityAndTechnique = FhirSystems.McodeBase + "mcode-radiotherapy-modality-and-technique";
+
+    /// <summary>
+    /// An mCODE radiotherapy course is external beam or brachytherapy by its modality (the mCODE
+    /// teleradiotherapy and brachytherapy modality value sets). "Administration of
+    /// radiopharmaceutical" is not mapped: it may be PRRT or another agent, and the drug says which.
+    /// </summary>
+    private void ReadRadiotherapyCourse(Procedure p, FhirOrigin origin)
+    {
+        var codes = new List<string>();
+        for (var x = 0; x < p.Extension.Count; x++)
+        {
+            var ext = p.Extension[x];
+            if (ext.Url != ModalityAndTechnique)
+            {
+                if (ext.Url != FhirSystems.TherapyOutcomeExtension)
+                    Skip(origin with { Expression = $"{origin.Expression}.extension[{x}]" }, $"Extension {ext.Url} is not read.");
+                continue;
+            }
+            var modality = (ext.Extension.FirstOrDefault(e => e.Url == FhirSystems.McodeBase + "mcode-radiotherapy-modality")?.Value as CodeableConcept)?
+                .Coding.FirstOrDefault(k => k.System == FhirSystems.Snomed)?.Code;
+            var code = modality switch
+            {
+                "10611004" or "45643008" or "80347004" or "1156505006" or "1156506007" => "radiation.ebrt",
+                "1156708005" or "169359004" or "1156384006" or "394902000" or "438629002" => "radiation.brachytherapy",
+                _ => null,
+            };
+            if (code is null) Skip(origin with { Expression = $"{origin.Expression}.extension[{x}]" }, "The radiotherapy modality is not an external beam or brachytherapy modality NetPath reads.");
+            else if (!codes.Contains(code)) codes.Add(code);
+        }
+        if (codes.Count == 0)
+        {
+            Skip(origin, "A radiotherapy course without a modality NetPath reads: external beam or brachytherapy cannot be told.");
+            return;
+        }
+        var (start, end) = p.Performed switch
+        {
+            Period period => (Day(period.Start), Day(period.End)),
+            FhirDateTime dt => (Day(dt.Value), Day(dt.Value)),
+            _ => ((DateOnly?)null, (DateOnly?)null),
+        };
+        foreach (var code in codes)
+            therapies.Add(new Therapy(code, OutcomeOf(p) ?? (p.Status == EventStatus.InProgress ? "ongoing" : null), start, end, origin, Merge: false));
+        ReportRest(p, origin, TherapyWhy, "code", "performed", "extension");
+    }
+
     /// <summary>Every extension but NetPath's therapy outcome is reported.</summary>
     private void ReportExtensions(DomainResource r, FhirOrigin origin)
     {
@@ -40,6 +88,11 @@ internal sealed partial class BundleReader
         if (p.Status is not (EventStatus.Completed or EventStatus.InProgress))
         {
             Skip(origin, $"Status '{status?.ToLowerInvariant() ?? "(none)"}': only procedures done or under way are therapy history.", "status");
+            return;
+        }
+        if (p.Code?.Coding.Any(k => k.System == FhirSystems.Snomed && k.Code == RadiotherapyCourse) == true)
+        {
+            ReadRadiotherapyCourse(p, origin);
             return;
         }
         if (TherapyCode(p.Code) is not { } code)

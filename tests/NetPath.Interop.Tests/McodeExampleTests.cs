@@ -45,6 +45,17 @@ public class McodeReadingTests
     }
 
     [Fact]
+    public void The_official_radiotherapy_course_is_external_beam_radiotherapy_with_its_dates()
+    {
+        var result = ImportExamples("Procedure-radiotherapy-treatment-summary-chest-wall-jenny-m.json");
+        var therapy = result.Wire!.History!.PriorTherapies!.ShouldHaveSingleItem()!;
+        therapy.Code.ShouldBe("radiation.ebrt"); // photons and electrons: both external beam
+        therapy.StartDate.ShouldBe("2018-08-15"); // performedPeriod
+        therapy.EndDate.ShouldBe("2018-10-25");
+        result.Unmapped.ShouldContain(u => u.Why.Contains("mcode-radiotherapy-sessions", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_karnofsky_of_90_is_reported_because_the_conversions_disagree()
     {
         var result = ImportExamples("Observation-karnofsky-performance-status-normal-activity.json");
