@@ -28,7 +28,7 @@ public static class Profiles
 
     private static Validator Build()
     {
-        var derivedFolder = Path.Combine(Path.GetTempPath(), "netpath-interop-tests-profiles-" + Environment.ProcessId);
+        var derivedFolder = Path.Combine(AppContext.BaseDirectory, "derived-profiles");
         Directory.CreateDirectory(derivedFolder);
         File.WriteAllText(Path.Combine(derivedFolder, "StructureDefinition-stage-group-no-member-slicing.json"), DerivedStageGroup());
         var settings = new DirectorySourceSettings { IncludeSubDirectories = true };
