@@ -126,7 +126,9 @@ internal sealed partial class BundleReader
     private void ReadMedicationRequest(MedicationRequest m, FhirOrigin origin)
     {
         if (m.Status is not (MedicationRequest.MedicationrequestStatus.Active or MedicationRequest.MedicationrequestStatus.Completed or MedicationRequest.MedicationrequestStatus.Stopped)
-            || m.Intent is not (MedicationRequest.MedicationRequestIntent.Order or MedicationRequest.MedicationRequestIntent.OriginalOrder or MedicationRequest.MedicationRequestIntent.Plan))
+            // A plan or proposal is not a therapy given: only orders enter the history.
+            || m.Intent is not (MedicationRequest.MedicationRequestIntent.Order or MedicationRequest.MedicationRequestIntent.OriginalOrder
+                or MedicationRequest.MedicationRequestIntent.FillerOrder or MedicationRequest.MedicationRequestIntent.InstanceOrder))
         {
             Skip(origin, $"Status '{m.Status?.ToString().ToLowerInvariant()}' with intent '{m.Intent?.ToString().ToLowerInvariant()}': not a therapy given.");
             return;

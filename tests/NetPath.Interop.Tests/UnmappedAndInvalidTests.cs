@@ -173,6 +173,20 @@ public class UnmappedAndInvalidTests
         result.Unmapped.ShouldContain(u => u.Resource == "Observation/t" && u.Expression.EndsWith(".method", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("order", "active", true)]
+    [InlineData("plan", "active", false)]
+    [InlineData("proposal", "active", false)]
+    [InlineData("order", "draft", false)]
+    [InlineData("order", "cancelled", false)]
+    public void Only_medication_orders_that_were_given_enter_the_therapy_history(string intent, string status, bool given)
+    {
+        var request = $$$"""{"resourceType":"MedicationRequest","id":"mr","status":"{{{status}}}","intent":"{{{intent}}}","subject":{"reference":"Patient/p"},"medicationCodeableConcept":{"coding":[{"system":"http://www.whocc.no/atc","code":"L01EG02"}]}}""";
+        var result = Import(Bundle(Patient, Primary, request));
+        result.Case!.History.PriorTherapies.Count.ShouldBe(given ? 1 : 0);
+        if (!given) result.Unmapped.ShouldContain(u => u.Resource == "MedicationRequest/mr");
+    }
+
     [Fact]
     public void Lymph_node_metastases_are_not_guessed_to_be_distant()
     {
