@@ -31,6 +31,8 @@ internal static class Program
         root.Add(TrendsCommand.CommandLine(io));
         root.Add(ServerCommands.Serve());
         root.Add(ServerCommands.Admin(io));
+        root.Add(FhirCommands.Import(io, clock));
+        root.Add(FhirCommands.Export(io, clock));
         return root;
     }
 
@@ -58,9 +60,11 @@ internal static class Program
         var format = FormatOption(OutputFormat.Json, OutputFormat.Json, OutputFormat.Text, OutputFormat.Patient);
         var ndjson = new Option<bool>("--ndjson") { Description = "Inputs are JSON Lines, one case per line (a folder: its *.ndjson files)." };
         var explain = new Option<bool>("--explain") { Description = "Show the rules that fired and those that nearly did, with the fact that would flip them." };
-        var command = new Command("assess", "Classify, grade, stage and plan each case; JSON follows docs/contracts/assessment.md.") { inputs, format, ndjson, explain };
-        command.SetAction(parse =>
-            new AssessCommand(NetPathEngine.Current, clock).Run(
+        var fhir = new Option<bool>("--fhir") { Description = "Inputs are FHIR R4 bundles (mCODE): read as cases and assessed, nothing stored." };
+        var command = new Command("assess", "Classify, grade, stage and plan each case; JSON follows docs/contracts/assessment.md.") { inputs, format, ndjson, explain, fhir };
+        command.SetAction(parse => parse.GetValue(fhir)
+            ? FhirCommands.Assess(parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(explain), io, clock)
+            : new AssessCommand(NetPathEngine.Current, clock).Run(
                 new AssessOptions(parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(ndjson), parse.GetValue(explain)), io));
         return command;
     }
