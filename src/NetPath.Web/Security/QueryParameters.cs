@@ -8,8 +8,8 @@ namespace NetPath.Web.Security;
 /// Checks an API call's query parameters against the types its handler declares before the
 /// handler is bound, so that a bad value gets a problem naming the parameter
 /// (<c>query:followUpDueBy</c>) rather than the framework's anonymous 400. The values are parsed
-/// as the binder parses them (TryParse with the invariant culture); an empty value is left to the
-/// parameter's default, as the binder does.
+/// as the binder parses them (TryParse with the invariant culture); an empty value is refused, as
+/// the binder refuses it.
 /// </summary>
 internal static class QueryParameters
 {
@@ -24,7 +24,7 @@ internal static class QueryParameters
             foreach (var p in Cache.GetOrAdd(endpoint, Declare))
             {
                 if (!context.Request.Query.TryGetValue(p.Name, out var values)) continue;
-                if (values.Count > 1 || (values.Count == 1 && values[0] is { Length: > 0 } v && !Parses(p, v)))
+                if (values.Count > 1 || (values.Count == 1 && !Parses(p, values[0] ?? "")))
                 {
                     await Problems.Invalid("wrong-type", "query:" + p.Name,
                         $"{p.Name} is not {Describe(p.Type)}{(values.Count > 1 ? " (given more than once)" : "")}.").ExecuteAsync(context).ConfigureAwait(false);
@@ -37,6 +37,8 @@ internal static class QueryParameters
 
     private static bool Parses(Declared p, string value)
     {
+        // An empty value is no value of the type: the binder refuses it too (an absent parameter is how to say "none").
+        if (value.Length == 0) return false;
         object?[] args = p.TryParse.GetParameters().Length == 3 ? [value, CultureInfo.InvariantCulture, null] : [value, null];
         return (bool)p.TryParse.Invoke(null, args)!;
     }
