@@ -107,9 +107,10 @@ public sealed class Accounts(NetPathDb db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(userName);
         db.ChangeTracker.Clear();
         var key = UserNameKey(userName);
-        // Accounts from before user_name_key (a key taken by a look-alike) are still found by their exact name.
+        // The exact name first: an account from before user_name_key whose key a look-alike took
+        // (migration 0003) is still found by the name it was created with.
         var user = await db.Users.Where(u => u.UserNameKey == key || (u.UserNameKey == null && u.UserName == userName))
-            .OrderBy(u => u.UserNameKey == null).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            .OrderBy(u => u.UserName == userName ? 0 : 1).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (user is null)
         {
             Hasher.VerifyHashedPassword(null!, DummyHash.Value, password ?? "");
