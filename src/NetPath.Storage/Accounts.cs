@@ -106,6 +106,12 @@ public sealed class Accounts(NetPathDb db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(userName);
         db.ChangeTracker.Clear();
+        // No account can have such a name (and PostgreSQL cannot compare a NUL): the same answer, the same work.
+        if (TextRules.HasForbiddenCharacters(userName, allowLineBreaks: false))
+        {
+            Hasher.VerifyHashedPassword(null!, DummyHash.Value, password ?? "");
+            return new(SignInStatus.Failed, null, null);
+        }
         var key = UserNameKey(userName);
         // The exact name first: an account from before user_name_key whose key a look-alike took
         // (migration 0003) is still found by the name it was created with.

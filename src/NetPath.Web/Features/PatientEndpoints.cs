@@ -246,6 +246,19 @@ internal static class PatientEndpoints
     /// <summary>The earliest date of birth taken: an earlier one is a slipped key, not a patient.</summary>
     public static readonly DateOnly EarliestDateOfBirth = new(1900, 1, 1);
 
+    /// <summary>The demographics rules, for the API and the new-record form alike; each error names its field.</summary>
+    internal static List<NetPath.Clinical.Validation.ValidationError> Check(string? name, DateOnly? dateOfBirth, string? recordNumber, DateOnly today)
+    {
+        var errors = new List<NetPath.Clinical.Validation.ValidationError>();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxDisplayNameLength)
+            errors.Add(new(NetPath.Clinical.Validation.ErrorCodes.Required, "displayName", $"displayName is required (1 to {MaxDisplayNameLength} characters)."));
+        else if (JsonRequest.Text("displayName", name, MaxDisplayNameLength) is { } e) errors.Add(e);
+        if (JsonRequest.Text("recordNumber", recordNumber, MaxRecordNumberLength) is { } r) errors.Add(r);
+        if (dateOfBirth is { } dob && (dob > today || dob < EarliestDateOfBirth))
+            errors.Add(new(NetPath.Clinical.Validation.ErrorCodes.OutOfRange, "dateOfBirth", "dateOfBirth is between 1900-01-01 and today."));
+        return errors;
+    }
+
     /// <summary>
     /// Demographics as sent: unknown or repeated members refused (a misspelt "dob" would otherwise
     /// erase the date of birth), the name trimmed and required, no control or text-direction
@@ -256,13 +269,7 @@ internal static class PatientEndpoints
         var (write, error) = JsonRequest.Read(body, WebJsonContext.Default.PatientWrite);
         if (error is not null) return (null, Problems.InvalidFields([error]));
         var name = write!.DisplayName is null ? null : NetPath.Storage.TextRules.Normalize(write.DisplayName);
-        var errors = new List<NetPath.Clinical.Validation.ValidationError>();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxDisplayNameLength)
-            errors.Add(new(NetPath.Clinical.Validation.ErrorCodes.Required, "displayName", $"displayName is required (1 to {MaxDisplayNameLength} characters)."));
-        else if (JsonRequest.Text("displayName", name, MaxDisplayNameLength) is { } e) errors.Add(e);
-        if (JsonRequest.Text("recordNumber", write.RecordNumber, MaxRecordNumberLength) is { } r) errors.Add(r);
-        if (write.DateOfBirth is { } dob && (dob > today || dob < EarliestDateOfBirth))
-            errors.Add(new(NetPath.Clinical.Validation.ErrorCodes.OutOfRange, "dateOfBirth", "dateOfBirth is between 1900-01-01 and today."));
+        var errors = Check(name, write.DateOfBirth, write.RecordNumber, today);
         return errors.Count > 0 ? (null, Problems.InvalidFields(errors)) : (new PatientInput(name!, write.DateOfBirth, write.RecordNumber), null);
     }
 }

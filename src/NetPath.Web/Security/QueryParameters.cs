@@ -13,7 +13,8 @@ namespace NetPath.Web.Security;
 /// </summary>
 internal static class QueryParameters
 {
-    private sealed record Declared(string Name, Type Type, MethodInfo TryParse);
+    /// <summary>A query parameter of the handler; <see cref="TryParse"/> is null for text.</summary>
+    private sealed record Declared(string Name, Type Type, MethodInfo? TryParse);
 
     private static readonly ConcurrentDictionary<Endpoint, Declared[]> Cache = new();
 
@@ -37,9 +38,12 @@ internal static class QueryParameters
 
     private static bool Parses(Declared p, string value)
     {
+        // Text may be anything printable: a NUL or other control character is refused (PostgreSQL
+        // cannot even compare one).
+        if (p.TryParse is null) return !value.Any(char.IsControl);
         // An empty value is no value of the type: the binder refuses it too (an absent parameter is how to say "none").
         if (value.Length == 0) return false;
-        object?[] args = p.TryParse.GetParameters().Length == 3 ? [value, CultureInfo.InvariantCulture, null] : [value, null];
+        object?[] args = p.TryParse!.GetParameters().Length == 3 ? [value, CultureInfo.InvariantCulture, null] : [value, null];
         return (bool)p.TryParse.Invoke(null, args)!;
     }
 
@@ -48,6 +52,7 @@ internal static class QueryParameters
         : t == typeof(bool) ? "true or false"
         : t == typeof(DateOnly) ? "a date (yyyy-mm-dd)"
         : t == typeof(Guid) ? "an id (GUID)"
+        : t == typeof(string) ? "printable text"
         : "a value of the expected type";
 
     /// <summary>The handler's parameters that come from the query: simple parsable types not named in the route.</summary>
@@ -60,7 +65,11 @@ internal static class QueryParameters
         {
             if (parameter.Name is not { } name || route?.GetParameter(name) is not null) continue;
             var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
-            if (type == typeof(string)) continue;
+            if (type == typeof(string))
+            {
+                list.Add(new Declared(name, type, null));
+                continue;
+            }
             var tryParse = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()])
                 ?? type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]);
             if (tryParse is not null) list.Add(new Declared(name, type, tryParse));
