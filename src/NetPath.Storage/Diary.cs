@@ -69,6 +69,9 @@ public sealed class Diary(NetPathDb db, AuditTrail audit, TimeProvider time)
         else if (date < today.AddDays(-MaxDaysBack))
             errors.Add(new(ErrorCodes.OutOfRange, "date", $"date can be at most {MaxDaysBack} days ago."));
 
+        // An absent list is not taken to mean "no symptoms": the patient sends [] for that (decision 0412).
+        if (input.Symptoms is null)
+            errors.Add(new(ErrorCodes.Required, "symptoms", "symptoms is required: the symptoms present, or [] for none."));
         var seen = new HashSet<Symptom>();
         var symptoms = input.Symptoms ?? [];
         for (var i = 0; i < symptoms.Count; i++)
@@ -90,6 +93,8 @@ public sealed class Diary(NetPathDb db, AuditTrail audit, TimeProvider time)
             errors.Add(new(ErrorCodes.OutOfRange, "wellbeing", $"wellbeing is 0 to {MaxWellbeing}."));
         if (input.Note is { } note && note.Trim().Length > MaxNoteLength)
             errors.Add(new(ErrorCodes.OutOfRange, "note", $"note has at most {MaxNoteLength} characters."));
+        else if (input.Note is { } text && TextRules.HasForbiddenCharacters(text, allowLineBreaks: true))
+            errors.Add(new(ErrorCodes.InvalidCode, "note", "note cannot hold control or text-direction characters.", "printable text and line breaks"));
         return errors;
     }
 

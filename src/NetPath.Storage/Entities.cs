@@ -76,6 +76,8 @@ public sealed class UserAccount
 {
     public Guid Id { get; set; }
     public required string UserName { get; set; }
+    /// <summary><see cref="UserName"/> folded by <see cref="Accounts.UserNameKey"/>: unique, so that two names differing only in case are one.</summary>
+    public string? UserNameKey { get; set; }
     public required string PasswordHash { get; set; }
     public required string Role { get; set; }
     /// <summary>For role patient: the one record this account may see.</summary>
@@ -83,6 +85,20 @@ public sealed class UserAccount
     public int FailedSignIns { get; set; }
     public DateTime? LockedUntil { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A signed-in session. The cookie names it; it holds while it is not revoked and not expired,
+/// and every request reads it, so that ending it takes effect at once on every instance.
+/// </summary>
+public sealed class SessionRecord
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    /// <summary>Moved on while the session is used (sliding, like the cookie).</summary>
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
 }
 
 /// <summary>A create request already carried out under an Idempotency-Key, so that a retry returns it instead of repeating it.</summary>

@@ -74,6 +74,8 @@ public static class Migrator
         }
         // Case folding is .NET's, not the database's (decision 0510): rows from before 0002 get their keys here.
         await PatientSearch.FillMissingAsync(db, cancellationToken).ConfigureAwait(false);
+        await Accounts.FillMissingKeysAsync(db, cancellationToken).ConfigureAwait(false);
+        await Accounts.PurgeEndedSessionsAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
         await Idempotent.PurgeExpiredAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
         return applied;
     }

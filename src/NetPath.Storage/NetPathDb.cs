@@ -15,6 +15,7 @@ public sealed class NetPathDb(DbContextOptions<NetPathDb> options) : DbContext(o
     public DbSet<AssessmentRecord> Assessments => Set<AssessmentRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<DiaryEntryRecord> DiaryEntries => Set<DiaryEntryRecord>();
     public DbSet<BoardItemRecord> BoardItems => Set<BoardItemRecord>();
@@ -35,6 +36,7 @@ public sealed class NetPathDb(DbContextOptions<NetPathDb> options) : DbContext(o
             e.Property(a => a.Id).ValueGeneratedOnAdd();
         });
         modelBuilder.Entity<UserAccount>().ToTable("users");
+        modelBuilder.Entity<SessionRecord>().ToTable("sessions");
         modelBuilder.Entity<IdempotencyRecord>(e =>
         {
             e.ToTable("idempotency_keys");

@@ -163,8 +163,10 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
         if (PatientSearch.Term(filter.Search) is { } term)
             q = q.Where(p => p.SearchName!.Contains(term) || (p.SearchRecordNumber != null && p.SearchRecordNumber.StartsWith(term)));
         var total = await q.CountAsync(ct).ConfigureAwait(false);
-        var items = await q.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
-            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+        // Past the last row there is nothing (and (page - 1) * size must not overflow into page 1).
+        var skip = ((long)pageNumber - 1) * pageSize;
+        var items = skip >= total ? [] : await q.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .Skip((int)skip).Take(pageSize)
             .ToListAsync(ct).ConfigureAwait(false);
         return new Page<PatientRecord>(items, pageNumber, pageSize, total);
     }

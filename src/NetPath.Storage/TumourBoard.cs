@@ -76,6 +76,8 @@ public sealed class TumourBoard(NetPathDb db, AuditTrail audit, TimeProvider tim
             errors.Add(new(ErrorCodes.Required, "question", "question for the board is required."));
         else if (question.Length > MaxQuestionLength)
             errors.Add(new(ErrorCodes.OutOfRange, "question", $"question has at most {MaxQuestionLength} characters."));
+        else if (TextRules.HasForbiddenCharacters(question, allowLineBreaks: true))
+            errors.Add(new(ErrorCodes.InvalidCode, "question", "question cannot hold control or text-direction characters.", "printable text and line breaks"));
         return errors;
     }
 
@@ -93,6 +95,8 @@ public sealed class TumourBoard(NetPathDb db, AuditTrail audit, TimeProvider tim
             errors.Add(new(ErrorCodes.Required, "outcome", "outcome is required when the item was discussed."));
         if (change.Outcome is { } o && o.Trim().Length > MaxOutcomeLength)
             errors.Add(new(ErrorCodes.OutOfRange, "outcome", $"outcome has at most {MaxOutcomeLength} characters."));
+        else if (change.Outcome is { } text && TextRules.HasForbiddenCharacters(text, allowLineBreaks: true))
+            errors.Add(new(ErrorCodes.InvalidCode, "outcome", "outcome cannot hold control or text-direction characters.", "printable text and line breaks"));
         return errors;
     }
 

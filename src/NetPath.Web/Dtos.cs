@@ -1,15 +1,22 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NetPath.Storage;
 
 namespace NetPath.Web;
 
-public sealed record SignInRequest(string UserName, string Password);
+/// <summary>A sign-in. Lengths are the same limits the handler enforces (the OpenAPI document shows them).</summary>
+public sealed record SignInRequest(
+    [property: StringLength(Accounts.MaxUserNameLength)] string? UserName,
+    [property: StringLength(Accounts.MaxPasswordLength)] string? Password);
 
 public sealed record SessionView(Guid UserId, string UserName, string Role, Guid? PatientId);
 
 /// <summary>Demographics as the API takes them. <c>displayName</c> is required.</summary>
-public sealed record PatientWrite(string? DisplayName, DateOnly? DateOfBirth, string? RecordNumber);
+public sealed record PatientWrite(
+    [property: StringLength(Features.PatientEndpoints.MaxDisplayNameLength)] string? DisplayName,
+    DateOnly? DateOfBirth,
+    [property: StringLength(Features.PatientEndpoints.MaxRecordNumberLength)] string? RecordNumber);
 
 /// <summary>What the latest stored assessment says, for lists and filters.</summary>
 public sealed record PatientSummary(string? Site, string? Grade, string? StageGroup, DateOnly? FollowUpDue, Guid? LatestAssessmentId);
@@ -52,7 +59,11 @@ public sealed record AuditView(long Id, DateTime At, string UserName, string Act
     public static AuditView Of(AuditEvent a) => new(a.Id, a.At, a.UserName, a.Action, a.PatientId, a.Outcome);
 }
 
-public sealed record UserCreate(string? UserName, string? Password, string? Role, Guid? PatientId);
+public sealed record UserCreate(
+    [property: StringLength(Accounts.MaxUserNameLength)] string? UserName,
+    [property: StringLength(Accounts.MaxPasswordLength, MinimumLength = Accounts.MinPasswordLength)] string? Password,
+    [property: StringLength(20)] string? Role,
+    Guid? PatientId);
 
 public sealed record UserView(Guid Id, string UserName, string Role, Guid? PatientId);
 

@@ -164,6 +164,7 @@ public static class NetPathServer
         app.Use(Hardening.Apply);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(QueryParameters.Check);
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -118,6 +118,61 @@ public sealed class StorageTests
         (await accounts.SignInAsync("nobody", "whatever", default)).Status.ShouldBe(SignInStatus.Failed);
     }
 
+    [Theory, MemberData(nameof(Backends))]
+    public async Task Failures_from_separate_connections_at_once_all_count_and_a_lock_ends_the_sessions(string backend)
+    {
+        var location = NewDatabase(backend);
+        await using var db = await MigratedAsync(location);
+        var accounts = new Accounts(db, Time);
+        await accounts.CreateAsync("many-tries", "a-long-enough-password", Roles.Clinician, null, default);
+        var session = (await accounts.SignInAsync("many-tries", "a-long-enough-password", default)).SessionId!.Value;
+
+        // Each attempt on its own connection, as from as many server instances.
+        var attempts = Enumerable.Range(0, 12).Select(async _ =>
+        {
+            await using var other = StorageServices.Open(location);
+            return (await new Accounts(other, Time).SignInAsync("many-tries", "wrong-password", default)).Status;
+        });
+        var results = await Task.WhenAll(attempts);
+        results.Count(r => r == SignInStatus.Failed).ShouldBeLessThan(Accounts.MaxFailedSignIns);
+        (await accounts.SignInAsync("many-tries", "a-long-enough-password", default)).Status.ShouldBe(SignInStatus.LockedOut);
+        (await accounts.FindSessionAsync(session, default))!.Session.RevokedAt.ShouldNotBeNull();
+    }
+
+    [Theory, MemberData(nameof(Backends))]
+    public async Task User_names_are_one_name_ignoring_case_and_surrounding_spaces(string backend)
+    {
+        await using var db = await MigratedAsync(NewDatabase(backend));
+        var accounts = new Accounts(db, Time);
+        await accounts.CreateAsync("Sec-Clin2", "a-long-enough-password", Roles.Clinician, null, default);
+        (await accounts.ExistsAsync(" SEC-CLIN2 ", default)).ShouldBeTrue();
+        await Should.ThrowAsync<DbUpdateException>(() => accounts.CreateAsync("sec-clin2", "a-long-enough-password", Roles.Clinician, null, default));
+        Should.Throw<ArgumentException>(() => accounts.CreateAsync("sec-\u202Eclin", "a-long-enough-password", Roles.Clinician, null, default));
+        (await accounts.SignInAsync("SEC-CLIN2", "a-long-enough-password", default)).Status.ShouldBe(SignInStatus.Success);
+    }
+
+    [Theory, MemberData(nameof(Backends))]
+    public async Task Accounts_from_before_migration_0003_get_their_name_keys_and_look_alikes_keep_signing_in(string backend)
+    {
+        var location = NewDatabase(backend);
+        await using (var db = await MigratedAsync(location))
+        {
+            var accounts = new Accounts(db, Time);
+            await accounts.CreateAsync("old-name", "a-long-enough-password", Roles.Clinician, null, default);
+            await accounts.CreateAsync("other-name", "a-long-enough-password", Roles.Clinician, null, default);
+            // As written before 0003: no key, and a look-alike of old-name.
+            await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.UserNameKey, (string?)null));
+            await db.Users.Where(u => u.UserName == "other-name").ExecuteUpdateAsync(s => s.SetProperty(u => u.UserName, "OLD-NAME"));
+        }
+        await using var again = await MigratedAsync(location);
+        var keys = await again.Users.OrderBy(u => u.CreatedAt).Select(u => u.UserNameKey).ToListAsync();
+        keys.ShouldBe(["OLD-NAME", null]);
+        var reopened = new Accounts(again, Time);
+        (await reopened.SignInAsync("old-name", "a-long-enough-password", default)).Status.ShouldBe(SignInStatus.Success);
+        (await reopened.SignInAsync("OLD-NAME", "a-long-enough-password", default)).User!.UserName.ShouldBe("OLD-NAME");
+        (await reopened.SignInAsync("Old-Name", "a-long-enough-password", default)).User!.UserName.ShouldBe("old-name");
+    }
+
     [Fact]
     public void Database_argument_selects_the_provider()
     {

@@ -30,3 +30,26 @@ public sealed class DocumentTests(Servers servers)
         table.ShouldBe(Permissions.ToMarkdown(), "docs/security.md's table differs from Permissions.Matrix: paste Permissions.ToMarkdown() between the markers.");
     }
 }
+
+/// <summary>Every free-text field a request takes has a maximum length in the committed OpenAPI document (issue 12).</summary>
+public sealed class DocumentedLimitsTests
+{
+    public static TheoryData<string, string> FreeTextFields() => new()
+    {
+        { "SignInRequest", "userName" }, { "SignInRequest", "password" },
+        { "PatientWrite", "displayName" }, { "PatientWrite", "recordNumber" },
+        { "UserCreate", "userName" }, { "UserCreate", "password" },
+        { "DiaryEntryWrite", "note" },
+        { "BoardItemWrite", "question" }, { "BoardStatusWrite", "outcome" },
+        { "CaseDto", "id" }, { "TumourDto", "otherSite" },
+    };
+
+    [Theory, MemberData(nameof(FreeTextFields))]
+    public void A_free_text_request_field_has_a_documented_maximum_length(string schema, string field)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "docs", "api", "openapi.json")));
+        var property = doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty(field);
+        property.TryGetProperty("maxLength", out var max).ShouldBeTrue($"{schema}.{field} has no maxLength in docs/api/openapi.json");
+        max.GetInt32().ShouldBeGreaterThan(0);
+    }
+}

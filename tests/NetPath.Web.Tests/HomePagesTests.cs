@@ -153,7 +153,7 @@ public sealed class HomePagesTests(Servers servers)
     }
 
     private static System.Security.Claims.ClaimsPrincipal Principal(UserAccount user) =>
-        NetPathClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme);
+        NetPathClaims.For(user, Guid.Empty, CookieAuthenticationDefaults.AuthenticationScheme);
 
     private static async Task<T> WithClinicAsync<T>(NetPathFactory app, Func<Clinic, Task<T>> work)
     {

@@ -19,6 +19,11 @@ namespace NetPath.Clinical.Validation;
 /// </summary>
 public static class CaseReader
 {
+    /// <summary>The longest tumour.otherSite accepted (an organ's name).</summary>
+    public const int MaxOtherSiteLength = 100;
+    /// <summary>The longest case id accepted (a clinic's own identifier).</summary>
+    public const int MaxCaseIdLength = 100;
+
     public static CaseReadResult Read(ReadOnlySpan<byte> utf8Json)
     {
         CaseDto? dto;
@@ -168,6 +173,8 @@ public static class CaseReader
                 Error(ErrorCodes.Required, "schemaVersion", "schemaVersion is required.", $"\"{Case.CurrentSchemaVersion}\"");
             else if (dto.SchemaVersion != Case.CurrentSchemaVersion)
                 Error(ErrorCodes.UnsupportedSchemaVersion, "schemaVersion", $"schemaVersion \"{dto.SchemaVersion}\" is not supported.", $"\"{Case.CurrentSchemaVersion}\"");
+            if (dto.Id is { Length: > MaxCaseIdLength })
+                Error(ErrorCodes.OutOfRange, "id", $"id has at most {MaxCaseIdLength} characters.", $"at most {MaxCaseIdLength} characters");
 
             var patient = ReadPatient(dto.Patient);
             var tumour = ReadTumour(dto.Tumour);
@@ -380,6 +387,11 @@ public static class CaseReader
                 Error(ErrorCodes.FieldNotForSite, "tumour.depth", "sphincter-of-oddi and duodenal-submucosa describe ampullary tumours only.", "lamina-propria, submucosa, muscularis-propria, subserosa, serosa");
             if (t.OtherSite is not null && site != PrimarySite.Other)
                 Error(ErrorCodes.FieldNotForSite, "tumour.otherSite", "otherSite is only for primarySite 'other'.", "absent unless primarySite is other");
+            // The one free-text fact of a case: an organ's name, so short and printable.
+            if (t.OtherSite is { Length: > MaxOtherSiteLength })
+                Error(ErrorCodes.OutOfRange, "tumour.otherSite", $"otherSite has at most {MaxOtherSiteLength} characters.", $"at most {MaxOtherSiteLength} characters");
+            else if (t.OtherSite is { } other && other.Any(c => char.IsControl(c) || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
+                Error(ErrorCodes.InvalidCode, "tumour.otherSite", "otherSite cannot hold control or text-direction characters.", "printable text");
             if (t.Gapp.AnyGiven && family != ClassificationFamily.Ppgl)
                 Error(ErrorCodes.FieldNotForSite, "tumour.gapp", "GAPP applies only to pheochromocytoma and paraganglioma.", "absent for this tumour");
 

@@ -17,14 +17,14 @@ internal static class BoardEndpoints
     {
         var board = app.MapGroup("/api/board").WithTags("Tumour board")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        board.MapGet("/", List).RequireAuthorization(Permissions.BoardRead).WithName("ListBoardItems").WithMetadata(new AuditAction(TumourBoard.OpList));
-        board.MapGet("/{itemId:guid}", Get).RequireAuthorization(Permissions.BoardRead).WithName("GetBoardItem").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("board.read"));
+        board.MapGet("/", List).RequireAuthorization(Permissions.BoardRead).WithName("ListBoardItems").WithMetadata(new AuditActionAttribute(TumourBoard.OpList));
+        board.MapGet("/{itemId:guid}", Get).RequireAuthorization(Permissions.BoardRead).WithName("GetBoardItem").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("board.read"));
         board.MapPost("/", Create).RequireAuthorization(Permissions.BoardWrite).WithName("AddBoardItem")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new AuditAction(TumourBoard.OpAdd)).Accepts<BoardItemWrite>("application/json");
+            .WithMetadata(new AuditActionAttribute(TumourBoard.OpAdd)).Accepts<BoardItemWrite>("application/json");
         board.MapPut("/{itemId:guid}/status", ChangeStatus).RequireAuthorization(Permissions.BoardWrite).WithName("ChangeBoardItemStatus")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status428PreconditionRequired)
-            .WithMetadata(new AuditAction(TumourBoard.OpUpdate)).Accepts<BoardStatusWrite>("application/json");
+            .WithMetadata(new AuditActionAttribute(TumourBoard.OpUpdate)).Accepts<BoardStatusWrite>("application/json");
     }
 
     /// <summary>

@@ -17,11 +17,11 @@ internal static class DiaryEndpoints
     {
         var diary = app.MapGroup("/api/patients/{id:guid}/diary").WithTags("Diary")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        diary.MapGet("/", List).RequireAuthorization(Permissions.DiaryRead).WithName("ListDiaryEntries").WithMetadata(new AuditAction(Diary.OpList));
-        diary.MapGet("/{entryId:guid}", Get).RequireAuthorization(Permissions.DiaryRead).WithName("GetDiaryEntry").WithMetadata(new AuditAction("diary.read"));
+        diary.MapGet("/", List).RequireAuthorization(Permissions.DiaryRead).WithName("ListDiaryEntries").WithMetadata(new AuditActionAttribute(Diary.OpList));
+        diary.MapGet("/{entryId:guid}", Get).RequireAuthorization(Permissions.DiaryRead).WithName("GetDiaryEntry").WithMetadata(new AuditActionAttribute("diary.read"));
         diary.MapPost("/", Create).RequireAuthorization(Permissions.DiaryWrite).WithName("AddDiaryEntry")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new AuditAction(Diary.OpAdd)).Accepts<DiaryEntryWrite>("application/json");
+            .WithMetadata(new AuditActionAttribute(Diary.OpAdd)).Accepts<DiaryEntryWrite>("application/json");
     }
 
     /// <summary>The newest entries first; <c>take</c> 1 to 500 (default 100).</summary>

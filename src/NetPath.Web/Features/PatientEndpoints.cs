@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetPath.Clinical.Cases.Wire;
 using NetPath.Storage;
@@ -11,8 +10,12 @@ namespace NetPath.Web.Features;
 /// data leaves an audit event, refusals included. Creates honour Idempotency-Key; edits need
 /// If-Match with the record's ETag.
 /// </summary>
-/// <summary>The audit action name of an endpoint, so that refusals by policy are audited under the same name as the handler's own events.</summary>
-internal sealed record AuditAction(string Name);
+/// <summary>The audit action name of an endpoint or page, so that refusals by policy are audited under the same name as the handler's own events.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+internal sealed class AuditActionAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
 
 internal static class PatientEndpoints
 {
@@ -22,27 +25,27 @@ internal static class PatientEndpoints
     {
         var patients = app.MapGroup("/api/patients").WithTags("Patients")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditAction("patient.create")).Accepts<PatientWrite>("application/json");
-        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").ProducesProblem(StatusCodes.Status400BadRequest).WithMetadata(new AuditAction("patient.list"));
-        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("patient.read"));
-        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("patient.update")).Accepts<PatientWrite>("application/json");
-        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("patient.delete"));
+        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditActionAttribute("patient.create")).Accepts<PatientWrite>("application/json");
+        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").ProducesProblem(StatusCodes.Status400BadRequest).WithMetadata(new AuditActionAttribute("patient.list"));
+        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("patient.read"));
+        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute("patient.update")).Accepts<PatientWrite>("application/json");
+        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute("patient.delete"));
 
-        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditAction("case.create")).Accepts<CaseDto>("application/json");
-        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("case.list"));
-        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("case.read"));
+        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute("case.create")).Accepts<CaseDto>("application/json");
+        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("case.list"));
+        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("case.read"));
 
-        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditAction("assessment.create"));
-        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("assessment.list"));
-        patients.MapGet("/{id:guid}/assessments/{assessmentId:guid}", GetAssessment).RequireAuthorization(Permissions.PatientsRead).WithName("GetAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditAction("assessment.read"));
+        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditActionAttribute("assessment.create"));
+        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("assessment.list"));
+        patients.MapGet("/{id:guid}/assessments/{assessmentId:guid}", GetAssessment).RequireAuthorization(Permissions.PatientsRead).WithName("GetAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("assessment.read"));
     }
 
     private static async Task<Results<Created<PatientView>, ProblemHttpResult>> Create(
-        HttpContext http, PatientRecords records, ILoggerFactory loggers, CancellationToken ct)
+        HttpContext http, PatientRecords records, Assessor assessor, ILoggerFactory loggers, CancellationToken ct)
     {
         var body = await RequestBody.ReadAsync(http.Request, ct).ConfigureAwait(false);
         if (body is null) return Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-large", "The body is too large.");
-        var (input, problem) = ParsePatient(body);
+        var (input, problem) = ParsePatient(body, assessor.Today);
         if (problem is not null) return problem;
         var (key, keyProblem) = RequestBody.Idempotency(http.Request, body);
         if (keyProblem is not null) return (ProblemHttpResult)keyProblem;
@@ -87,11 +90,11 @@ internal static class PatientEndpoints
     }
 
     private static async Task<Results<Ok<PatientView>, ProblemHttpResult>> Update(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, ILoggerFactory loggers, CancellationToken ct)
+        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, Assessor assessor, ILoggerFactory loggers, CancellationToken ct)
     {
         var body = await RequestBody.ReadAsync(http.Request, ct).ConfigureAwait(false);
         if (body is null) return Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-large", "The body is too large.");
-        var (input, problem) = ParsePatient(body);
+        var (input, problem) = ParsePatient(body, assessor.Today);
         if (problem is not null) return problem;
         if (ETags.FromIfMatch(http.Request) is not { } expected) return Problems.PreconditionRequired();
         var actor = http.User.ToActor();
@@ -238,22 +241,35 @@ internal static class PatientEndpoints
         return problem;
     }
 
-    private static (PatientInput? Input, ProblemHttpResult? Problem) ParsePatient(byte[] body)
+    public const int MaxDisplayNameLength = 200;
+    public const int MaxRecordNumberLength = 64;
+    /// <summary>The earliest date of birth taken: an earlier one is a slipped key, not a patient.</summary>
+    public static readonly DateOnly EarliestDateOfBirth = new(1900, 1, 1);
+
+    /// <summary>The demographics rules, for the API and the new-record form alike; each error names its field.</summary>
+    internal static List<NetPath.Clinical.Validation.ValidationError> Check(string? name, DateOnly? dateOfBirth, string? recordNumber, DateOnly today)
     {
-        PatientWrite? write;
-        try
-        {
-            write = JsonSerializer.Deserialize(body, WebJsonContext.Default.PatientWrite);
-        }
-        catch (JsonException e)
-        {
-            return (null, Problems.Invalid("malformed-json", e.Path ?? "$", "The body is not a valid patient JSON object."));
-        }
-        var name = write?.DisplayName?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
-            return (null, Problems.Invalid("required", "$.displayName", "displayName is required (1 to 200 characters)."));
-        if (write!.RecordNumber is { Length: > 64 })
-            return (null, Problems.Invalid("out-of-range", "$.recordNumber", "recordNumber has at most 64 characters."));
-        return (new PatientInput(name, write.DateOfBirth, write.RecordNumber), null);
+        var errors = new List<NetPath.Clinical.Validation.ValidationError>();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxDisplayNameLength)
+            errors.Add(new(NetPath.Clinical.Validation.ErrorCodes.Required, "displayName", $"displayName is required (1 to {MaxDisplayNameLength} characters)."));
+        else if (JsonRequest.Text("displayName", name, MaxDisplayNameLength) is { } e) errors.Add(e);
+        if (JsonRequest.Text("recordNumber", recordNumber, MaxRecordNumberLength) is { } r) errors.Add(r);
+        if (dateOfBirth is { } dob && (dob > today || dob < EarliestDateOfBirth))
+            errors.Add(new(NetPath.Clinical.Validation.ErrorCodes.OutOfRange, "dateOfBirth", "dateOfBirth is between 1900-01-01 and today."));
+        return errors;
+    }
+
+    /// <summary>
+    /// Demographics as sent: unknown or repeated members refused (a misspelt "dob" would otherwise
+    /// erase the date of birth), the name trimmed and required, no control or text-direction
+    /// characters, a date of birth neither in the future nor before 1900.
+    /// </summary>
+    private static (PatientInput? Input, ProblemHttpResult? Problem) ParsePatient(byte[] body, DateOnly today)
+    {
+        var (write, error) = JsonRequest.Read(body, WebJsonContext.Default.PatientWrite);
+        if (error is not null) return (null, Problems.InvalidFields([error]));
+        var name = write!.DisplayName is null ? null : NetPath.Storage.TextRules.Normalize(write.DisplayName);
+        var errors = Check(name, write.DateOfBirth, write.RecordNumber, today);
+        return errors.Count > 0 ? (null, Problems.InvalidFields(errors)) : (new PatientInput(name!, write.DateOfBirth, write.RecordNumber), null);
     }
 }

@@ -5,8 +5,8 @@ using NetPath.Storage;
 namespace NetPath.Web.Security;
 
 /// <summary>
-/// A signed-in user refused by policy on a patient route is an attempted access to patient
-/// data: it is audited (outcome denied) before the 403 goes out.
+/// A signed-in user refused by policy on a patient route, API or page, is an attempted access to
+/// patient data: it is audited (outcome denied) before the 403 (or the page's refusal) goes out.
 /// </summary>
 internal sealed class AuditedAuthorization(ILogger<AuditedAuthorization> log) : IAuthorizationMiddlewareResultHandler
 {
@@ -14,13 +14,10 @@ internal sealed class AuditedAuthorization(ILogger<AuditedAuthorization> log) : 
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden && (context.Request.Path.StartsWithSegments("/api/patients", StringComparison.Ordinal)
-            || context.Request.Path.StartsWithSegments("/api/board", StringComparison.Ordinal)))
+        if (authorizeResult.Forbidden && RequestPaths.AuditsRefusals(context.Request.Path, out var namesPatient))
         {
-            // Board routes name an item, not a patient: those refusals are audited without a record id.
-            Guid? patientId = context.Request.Path.StartsWithSegments("/api/patients", StringComparison.Ordinal)
-                && Guid.TryParse(context.GetRouteValue("id") as string, out var id) ? id : null;
-            var action = context.GetEndpoint()?.Metadata.GetMetadata<Features.AuditAction>()?.Name ?? context.Request.Method;
+            Guid? patientId = namesPatient && Guid.TryParse(context.GetRouteValue("id") as string, out var id) ? id : null;
+            var action = context.GetEndpoint()?.Metadata.GetMetadata<Features.AuditActionAttribute>()?.Name ?? context.Request.Method;
             var audit = context.RequestServices.GetRequiredService<AuditTrail>();
             await audit.RecordAsync(context.User.ToActor(), action, patientId, AuditOutcomes.Denied, context.RequestAborted).ConfigureAwait(false);
             Log.Denied(log, context.User.UserId(), action, patientId);

@@ -8,12 +8,15 @@ namespace NetPath.Web.Security;
 internal static class NetPathClaims
 {
     public const string PatientId = "netpath:patient_id";
+    /// <summary>The server-side session (sessions table) the cookie stands for.</summary>
+    public const string SessionIdClaim = "netpath:session_id";
 
-    public static ClaimsPrincipal For(UserAccount user, string scheme)
+    public static ClaimsPrincipal For(UserAccount user, Guid sessionId, string scheme)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(SessionIdClaim, sessionId.ToString()),
             new(ClaimTypes.Name, user.UserName),
             new(ClaimTypes.Role, user.Role),
         };
@@ -28,6 +31,9 @@ internal static class NetPathClaims
 
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public static Guid? SessionId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(SessionIdClaim), CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>Role patient may see only the record it is linked to; every other role holding the policy may see any.</summary>
     public static bool MaySee(this Actor actor, Guid patientId) =>

@@ -15,11 +15,6 @@ internal static class Hardening
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private static bool IsPage(PathString path) =>
-        !path.StartsWithSegments("/api", StringComparison.Ordinal)
-        && !path.StartsWithSegments("/openapi", StringComparison.Ordinal)
-        && !path.StartsWithSegments("/health", StringComparison.Ordinal);
-
     public static async Task Apply(HttpContext context, RequestDelegate next)
     {
         var headers = context.Response.Headers;
@@ -28,10 +23,10 @@ internal static class Hardening
         headers["Referrer-Policy"] = "no-referrer";
         // API answers never need to load anything; the pages load only their own scripts, styles
         // and the Blazor circuit's WebSocket, from this origin (docs/decisions/0501-web-ui.md).
-        headers.ContentSecurityPolicy = IsPage(context.Request.Path) ? PageContentSecurityPolicy : "default-src 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = RequestPaths.IsPage(context.Request.Path) ? PageContentSecurityPolicy : "default-src 'none'; frame-ancestors 'none'";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        if (RequestPaths.IsApi(context.Request.Path))
         {
             headers.CacheControl = "no-store";
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)

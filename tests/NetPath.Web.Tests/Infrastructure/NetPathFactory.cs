@@ -16,10 +16,14 @@ public sealed class NetPathFactory : WebApplicationFactory<Assessor>
 
     private readonly int signInPermits;
 
-    public NetPathFactory(string backend, int signInPermits = 100_000)
+    private readonly bool ownsDatabase;
+
+    // database: an existing one (another instance of the app over it); by default a fresh one, deleted afterwards.
+    public NetPathFactory(string backend, int signInPermits = 100_000, string? database = null)
     {
         Backend = backend;
-        Database = Backends.NewDatabase(backend);
+        Database = database ?? Backends.NewDatabase(backend);
+        ownsDatabase = database is null;
         this.signInPermits = signInPermits;
     }
 
@@ -74,7 +78,7 @@ public sealed class NetPathFactory : WebApplicationFactory<Assessor>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Backend == Backends.Sqlite)
+        if (disposing && ownsDatabase && Backend == Backends.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })

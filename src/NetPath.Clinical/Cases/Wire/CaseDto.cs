@@ -17,6 +17,7 @@ public abstract class WireObject
 public sealed class CaseDto : WireObject
 {
     public string? SchemaVersion { get; set; }
+    [System.ComponentModel.DataAnnotations.StringLength(Validation.CaseReader.MaxCaseIdLength)]
     public string? Id { get; set; }
     public string? AssessmentDate { get; set; }
     public PatientDto? Patient { get; set; }
@@ -39,6 +40,7 @@ public sealed class PatientDto : WireObject
 public sealed class TumourDto : WireObject
 {
     public string? PrimarySite { get; set; }
+    [System.ComponentModel.DataAnnotations.StringLength(Validation.CaseReader.MaxOtherSiteLength)]
     public string? OtherSite { get; set; }
     public string? Differentiation { get; set; }
     public string? HistologicType { get; set; }

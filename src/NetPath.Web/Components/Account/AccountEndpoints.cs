@@ -29,7 +29,7 @@ internal static class AccountEndpoints
     public static Task Challenge(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api", StringComparison.Ordinal) || path.StartsWithSegments("/_blazor", StringComparison.Ordinal))
+        if (RequestPaths.IsApi(path) || RequestPaths.IsCircuit(path))
             context.Response.StatusCode = apiStatus;
         else
             context.Response.Redirect(context.RedirectUri);
@@ -38,7 +38,7 @@ internal static class AccountEndpoints
 
     public static ValueTask RateLimited(HttpContext http)
     {
-        if (http.Request.Path.Equals(SignInPost, StringComparison.Ordinal))
+        if (RequestPaths.Is(http.Request.Path, SignInPost))
             http.Response.Redirect(SignInPath + "?error=rate-limited");
         return ValueTask.CompletedTask;
     }
@@ -63,7 +63,7 @@ internal static class AccountEndpoints
             return Back(result.Status == SignInStatus.LockedOut ? "locked-out" : "bad-credentials", returnUrl);
         }
         var user = result.User!;
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, NetPathClaims.For(user, CookieAuthenticationDefaults.AuthenticationScheme)).ConfigureAwait(false);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, NetPathClaims.For(user, result.SessionId!.Value, CookieAuthenticationDefaults.AuthenticationScheme)).ConfigureAwait(false);
         Log.SignedIn(log, user.Id);
         return Results.LocalRedirect(returnUrl);
     }
@@ -72,7 +72,7 @@ internal static class AccountEndpoints
     {
         // A forged sign-out is harmless, but the token is checked anyway for one rule on every form.
         if (http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+            await SessionCheck.SignOutAsync(http).ConfigureAwait(false);
         return Results.LocalRedirect(SignInPath + "?signedOut=1");
     }
 
@@ -81,5 +81,5 @@ internal static class AccountEndpoints
 
     /// <summary>Only local paths are followed after sign-in (no open redirect).</summary>
     internal static string LocalOrHome(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl) ? url : "/";
 }
