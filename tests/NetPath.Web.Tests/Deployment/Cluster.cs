@@ -12,7 +12,10 @@ namespace NetPath.Web.Tests.Deployment;
 /// Requests go through the proxy; <see cref="PinTo"/> gives the affinity cookie value that nginx
 /// sends to one instance, so a test can say "this request on instance 0, that one on instance 1".
 /// Each request carries its cookies by hand (<see cref="Request"/>): a session cookie copied from
-/// one instance to the other is exactly what the tests are about.
+/// one instance to the other is exactly what the tests are about. Checks that need state shared
+/// through the database (a sign-out revoking the session on the other instance, failed sign-ins
+/// counted towards one lockout on both) take the same shape: act with <c>PinTo(0)</c>, observe
+/// with <c>PinTo(1)</c>.
 /// </summary>
 public sealed class Cluster : IAsyncLifetime
 {

@@ -97,22 +97,26 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
     {
         var pin = await cluster.PinTo(1);
         var session = await cluster.SignInAsync(pin);
-        var negotiate = await cluster.SendAsync(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1", session, pin);
-        negotiate.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var token = (await negotiate.JsonAsync()).GetProperty("connectionToken").GetString();
-
-        using (var socket = new ClientWebSocket())
-        {
-            socket.Options.SetRequestHeader("Cookie", $"{session}; netpath_affinity={pin}");
-            await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{cluster.Proxy.Port}/_blazor?id={token}"), CancellationToken.None);
-            socket.State.ShouldBe(WebSocketState.Open);
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-        }
+        var token = await OpenCircuitConnectionAsync(session, pin);
 
         // Why the proxy keeps affinity: the other instance does not know this connection.
         using var elsewhere = new ClientWebSocket();
         elsewhere.Options.SetRequestHeader("Cookie", $"{session}; netpath_affinity={await cluster.PinTo(0)}");
         await Should.ThrowAsync<WebSocketException>(() => elsewhere.ConnectAsync(new Uri($"ws://127.0.0.1:{cluster.Proxy.Port}/_blazor?id={token}"), CancellationToken.None));
+    }
+
+    /// <summary>The two steps a page takes to open its circuit (negotiate, then the WebSocket), through the proxy; returns the connection token.</summary>
+    private async Task<string> OpenCircuitConnectionAsync(string session, string pin)
+    {
+        var negotiate = await cluster.SendAsync(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1", session, pin);
+        negotiate.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = (await negotiate.JsonAsync()).GetProperty("connectionToken").GetString()!;
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Cookie", $"{session}; netpath_affinity={pin}");
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{cluster.Proxy.Port}/_blazor?id={token}"), CancellationToken.None);
+        socket.State.ShouldBe(WebSocketState.Open);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        return token;
     }
 
     [ClusterFact]
@@ -180,5 +184,8 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
             waiting.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the restarted instance gets no requests");
             await Task.Delay(500);
         }
+        // A page whose circuit was there opens a new one on it (Blazor reloads when its old circuit is gone).
+        await OpenCircuitConnectionAsync(session, pin);
+        cluster.Proxy.Served()[^1].Port.ShouldBe(victim.Port);
     }
 }
