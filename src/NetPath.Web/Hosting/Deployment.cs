@@ -39,8 +39,10 @@ public static class Deployment
     {
         services.AddDataProtection().SetApplicationName(KeyRingApplicationName).PersistKeysToDbContext<KeyRingDb>();
 
-        var proxies = List(configuration[KnownProxiesKey]).Select(IPAddress.Parse).ToList();
-        var networks = List(configuration[KnownNetworksKey]).Select(System.Net.IPNetwork.Parse).ToList();
+        var proxies = List(configuration[KnownProxiesKey]).Select(v => IPAddress.TryParse(v, out var a) ? a
+            : throw new InvalidOperationException($"{KnownProxiesKey}: '{v}' is not an IP address.")).ToList();
+        var networks = List(configuration[KnownNetworksKey]).Select(v => System.Net.IPNetwork.TryParse(v, out var n) ? n
+            : throw new InvalidOperationException($"{KnownNetworksKey}: '{v}' is not a network (address/prefix, e.g. 10.0.8.0/24).")).ToList();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -115,17 +117,14 @@ internal sealed class DatabaseReadiness(NetPathDb db, DatabaseLocation location)
     }
 }
 
-/// <summary>The guideline knowledge the engine applies loaded and passes its own checks (once: it is embedded and never changes).</summary>
+/// <summary>The guideline knowledge the engine applies loaded and passes its own checks (once per content: it is embedded and never changes).</summary>
 internal sealed class KnowledgeReadiness(NetPath.Clinical.Engine.NetPathEngine engine) : IHealthCheck
 {
-    private static readonly Lazy<IReadOnlyList<string>> Problems = new(() =>
-        NetPath.Clinical.Knowledge.KnowledgeChecks.Validate(NetPath.Clinical.Engine.NetPathEngine.Current.Knowledge.Source));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> Checked = new();
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var problems = engine == NetPath.Clinical.Engine.NetPathEngine.Current
-            ? Problems.Value
-            : NetPath.Clinical.Knowledge.KnowledgeChecks.Validate(engine.Knowledge.Source);
+        var problems = Checked.GetOrAdd(engine.Knowledge.ContentHash, _ => NetPath.Clinical.Knowledge.KnowledgeChecks.Validate(engine.Knowledge.Source));
         return Task.FromResult(problems.Count == 0
             ? HealthCheckResult.Healthy($"knowledge {engine.Knowledge.Version}")
             : HealthCheckResult.Unhealthy($"knowledge {engine.Knowledge.Version}: {problems.Count} problem(s)"));
