@@ -28,7 +28,19 @@ if [ -d tests/NetPath.E2E.Tests ] && ! command -v chromium >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+# Debian's nginx for the multi-instance test (two published instances behind the proxy).
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing nginx from Debian's packages..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+fi
+
 dotnet build NetPath.slnx -c Release -nologo -v quiet -clp:ErrorsOnly
+
+# The published build, once per run: every deployment runs one, and the multi-instance test runs
+# this one (tests/NetPath.Web.Tests/Deployment).
+rm -rf "$root/artifacts/publish/netpath"
+dotnet publish src/NetPath.Cli -c Release -o "$root/artifacts/publish/netpath" -nologo -v quiet -clp:ErrorsOnly
+export NETPATH_PUBLISHED="$root/artifacts/publish/netpath"
 
 status=0
 dotnet test NetPath.slnx -c Release --no-build -nologo \

@@ -13,6 +13,7 @@ public static class StorageServices
     {
         services.AddSingleton(location);
         services.AddDbContextPool<NetPathDb>((sp, options) => Configure(options, sp.GetRequiredService<DatabaseLocation>()));
+        services.AddDbContext<KeyRingDb>((sp, options) => Configure(options, sp.GetRequiredService<DatabaseLocation>()));
         services.AddScoped<PatientRecords>();
         services.AddScoped<Diary>();
         services.AddScoped<TumourBoard>();
@@ -37,6 +38,14 @@ public static class StorageServices
             options.UseNpgsql(location.ConnectionString);
         }
         options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+
+    /// <summary>The Data Protection key ring outside any host (tools and tests).</summary>
+    public static KeyRingDb OpenKeyRing(DatabaseLocation location)
+    {
+        var builder = new DbContextOptionsBuilder<KeyRingDb>();
+        Configure(builder, location);
+        return new KeyRingDb(builder.Options);
     }
 
     /// <summary>A context outside any host, for one-off tools (netpath admin create).</summary>

@@ -77,6 +77,7 @@ public sealed record HealthView(string Status, string KnowledgeVersion);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(Hosting.ReadinessView))]
 [JsonSerializable(typeof(SessionView))]
 [JsonSerializable(typeof(PatientWrite))]
 [JsonSerializable(typeof(PatientView))]

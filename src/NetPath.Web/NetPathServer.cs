@@ -61,6 +61,7 @@ public static class NetPathServer
         {
             Args = Normalize(args ?? []),
             ApplicationName = typeof(NetPathServer).Assembly.GetName().Name,
+            ContentRootPath = PublishedContentRoot(args ?? []),
         });
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         // Serves the framework's and the app's static web assets when run from the build output
@@ -77,9 +78,24 @@ public static class NetPathServer
         // name or record number: no request lines below Warning (decision 0510).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         AddServices(builder.Services);
+        builder.Services.AddDeployment(builder.Configuration);
         var app = builder.Build();
         Configure(app);
         return app;
+    }
+
+    /// <summary>
+    /// A published folder carries the pages' assets in wwwroot beside the binary; `netpath serve`
+    /// runs from any working directory, so the content root is the binary's folder there (unless
+    /// given). Elsewhere (build output, tests) null keeps the default and the assets come from the
+    /// static web assets manifest.
+    /// </summary>
+    private static string? PublishedContentRoot(string[] args)
+    {
+        var given = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return !given && Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null;
     }
 
     private static void AddServices(IServiceCollection services)
@@ -159,6 +175,8 @@ public static class NetPathServer
 
     private static void Configure(WebApplication app)
     {
+        // First: the scheme (Secure cookies) and the client address (rate limits) behind a proxy.
+        if (Deployment.BehindProxy(app.Configuration)) app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(Hardening.Apply);
@@ -170,6 +188,7 @@ public static class NetPathServer
 
         app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
         app.MapGet("/health", Health).AllowAnonymous().WithTags("Health").WithName("Health");
+        Deployment.MapHealth(app);
         AuthEndpoints.Map(app);
         AssessEndpoints.Map(app);
         PatientEndpoints.Map(app);

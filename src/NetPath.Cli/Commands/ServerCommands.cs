@@ -51,6 +51,42 @@ internal static class ServerCommands
             await io.Stderr.WriteLineAsync($"Administrator '{parse.GetValue(username)}' created.").ConfigureAwait(false);
             return ExitCodes.Assessed;
         });
-        return new Command("admin", "Accounts.") { create };
+        return new Command("admin", "Accounts, backup and restore.") { create, BackupCommand(io), RestoreCommand(io) };
+    }
+
+    private static Command BackupCommand(CliIo io)
+    {
+        var database = new Option<string?>("--database") { Description = "The SQLite file to back up. Default: the file `serve` uses." };
+        var to = new Option<string>("--to") { Description = "The backup file to write (never overwritten).", Required = true };
+        var command = new Command("backup", "Copy a SQLite database while the server runs (SQLite's online backup). PostgreSQL: pg_dump, see docs/deploy.md.") { database, to };
+        command.SetAction((parse, ct) => Run(io, () => NetPath.Storage.Backup.CreateAsync(
+            NetPath.Storage.DatabaseLocation.Parse(parse.GetValue(database)), parse.GetValue(to)!, ct), $"Backed up to {parse.GetValue(to)}."));
+        return command;
+    }
+
+    private static Command RestoreCommand(CliIo io)
+    {
+        var database = new Option<string?>("--database") { Description = "The SQLite file to restore into. Default: the file `serve` uses." };
+        var from = new Option<string>("--from") { Description = "The backup file.", Required = true };
+        var replace = new Option<bool>("--replace") { Description = "Overwrite an existing database. Stop the server first." };
+        var command = new Command("restore", "Put a backup in place of a SQLite database (the server stopped); the next start brings an older backup up to the current schema.") { database, from, replace };
+        command.SetAction((parse, ct) => Run(io, () => NetPath.Storage.Backup.RestoreAsync(
+            parse.GetValue(from)!, NetPath.Storage.DatabaseLocation.Parse(parse.GetValue(database)), parse.GetValue(replace), ct), $"Restored from {parse.GetValue(from)}."));
+        return command;
+    }
+
+    private static async Task<int> Run(CliIo io, Func<Task> work, string done)
+    {
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        catch (NetPath.Storage.BackupException ex)
+        {
+            await io.Stderr.WriteLineAsync("netpath: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        await io.Stderr.WriteLineAsync(done).ConfigureAwait(false);
+        return ExitCodes.Assessed;
     }
 }

@@ -11,7 +11,7 @@ namespace NetPath.Web.Features;
 /// The engine as the API uses it: the date of assessment is the case's assessmentDate or the
 /// clinic's local date from the injected TimeProvider, never the wall clock.
 /// </summary>
-public sealed class Assessor(NetPathEngine engine, TimeProvider time)
+public sealed class Assessor(NetPathEngine engine, TimeProvider time, Hosting.NetPathMetrics metrics)
 {
     public NetPathEngine Engine => engine;
 
@@ -19,7 +19,11 @@ public sealed class Assessor(NetPathEngine engine, TimeProvider time)
 
     public CaseReadResult Read(ReadOnlySpan<byte> json) => engine.Read(json);
 
-    public Assessment Assess(Case c) => engine.Assess(c, Today);
+    public Assessment Assess(Case c)
+    {
+        metrics.Assessed("ad-hoc");
+        return engine.Assess(c, Today);
+    }
 
     /// <summary>Assesses a stored case version for storage, with the summary the patient list filters on.</summary>
     public ComputedAssessment ForStorage(CaseVersionRecord version)
@@ -30,6 +34,7 @@ public sealed class Assessor(NetPathEngine engine, TimeProvider time)
         if (!read.IsValid) throw new StoredCaseInvalidException(read.Errors);
         var c = read.Case!;
         var a = engine.Assess(c, Today);
+        metrics.Assessed("stored");
         var date = c.AssessmentDate ?? Today;
         return new ComputedAssessment(
             JsonSerializer.Serialize(a, AssessmentJsonContext.Default.Assessment),

@@ -35,6 +35,7 @@ internal static class AuthEndpoints
         if (result.Status != SignInStatus.Success)
         {
             Log.SignInFailed(log, result.Status.ToString());
+            http.RequestServices.GetRequiredService<Hosting.NetPathMetrics>().SignInFailed(result.Status.ToString());
             // Locked and wrong password look alike from outside except for the code, so a
             // user is told to wait; the name's existence is not revealed either way.
             return result.Status == SignInStatus.LockedOut

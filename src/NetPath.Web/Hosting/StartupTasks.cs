@@ -16,6 +16,7 @@ internal sealed class StartupTasks(IServiceProvider services, IConfiguration con
         var location = sp.GetRequiredService<DatabaseLocation>();
         var applied = await sp.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken).ConfigureAwait(false);
         Log.DatabaseReady(log, location.Provider.ToString(), applied.Count == 0 ? "none" : string.Join(",", applied));
+        await KeyRing.EnsureAsync(sp, location, cancellationToken).ConfigureAwait(false);
         var demo = !configuration.GetValue<bool>(NetPathServer.NoDemoKey);
         if (demo)
         {

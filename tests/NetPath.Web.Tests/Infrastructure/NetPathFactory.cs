@@ -28,7 +28,11 @@ public sealed class NetPathFactory : WebApplicationFactory<Assessor>
     }
 
     public string Backend { get; }
-    public string Database { get; }
+    /// <summary>The database; another factory's, to run a second instance over the same records.</summary>
+    public string Database { get; init; }
+
+    /// <summary>More host settings for one test (configuration keys, test services).</summary>
+    public Action<IWebHostBuilder>? Host { get; init; }
     public ManualTime Time { get; } = new(Start);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,6 +41,7 @@ public sealed class NetPathFactory : WebApplicationFactory<Assessor>
         builder.UseSetting(NetPathServer.NoDemoKey, "true");
         builder.UseSetting(NetPathServer.SignInPermitsKey, signInPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Time));
+        Host?.Invoke(builder);
     }
 
     public async Task<UserAccount> CreateUserAsync(string role, Guid? patientId = null, string? name = null)

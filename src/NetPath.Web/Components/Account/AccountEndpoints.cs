@@ -60,6 +60,7 @@ internal static class AccountEndpoints
         if (result.Status != SignInStatus.Success)
         {
             Log.SignInFailed(log, result.Status.ToString());
+            http.RequestServices.GetRequiredService<Hosting.NetPathMetrics>().SignInFailed(result.Status.ToString());
             return Back(result.Status == SignInStatus.LockedOut ? "locked-out" : "bad-credentials", returnUrl);
         }
         var user = result.User!;
