@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
+using NetPath.Storage;
 using NetPath.Web.Tests.Infrastructure;
 
 namespace NetPath.Web.Tests.Deployment;
@@ -50,6 +51,49 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
         var served = cluster.Proxy.Served().Skip(before).Where(s => s.Path == "/api/auth/me").ToList();
         served.Count.ShouldBe(40);
         served.Select(s => s.Port).Distinct().Order().ShouldBe(cluster.Instances.Select(i => (int?)i.Port).Order());
+    }
+
+    [ClusterFact]
+    public async Task Signing_out_on_one_instance_ends_the_session_on_the_other_at_once()
+    {
+        var session = await cluster.SignInAsync(await cluster.PinTo(0));
+        (await cluster.SendAsync(HttpMethod.Get, "/api/auth/me", session, await cluster.PinTo(1))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await cluster.SendAsync(HttpMethod.Post, "/api/auth/signout", session, await cluster.PinTo(0))).IsSuccessStatusCode.ShouldBeTrue();
+
+        // A kept copy of the cookie is refused by the instance that did not sign out, and not renewed.
+        var copy = await cluster.SendAsync(HttpMethod.Get, "/api/auth/me", session, await cluster.PinTo(1));
+        copy.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // The answer may clear the cookie; it never sets a live session again.
+        copy.Headers.TryGetValues("Set-Cookie", out var cookies);
+        (cookies ?? []).Where(c => c.StartsWith("netpath.session=", StringComparison.Ordinal) && !c.StartsWith("netpath.session=;", StringComparison.Ordinal)).ShouldBeEmpty();
+        (await cluster.SendAsync(HttpMethod.Get, "/api/auth/me", session, await cluster.PinTo(0))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [ClusterFact]
+    public async Task Failed_sign_ins_spread_over_both_instances_lock_the_account_for_both()
+    {
+        const string userName = "cluster-lockout";
+        const string password = "cluster-lockout-password";
+        await using (var db = StorageServices.Open(DatabaseLocation.Parse(cluster.Database)))
+            await new Accounts(db, TimeProvider.System).CreateAsync(userName, password, Roles.Clinician, null, CancellationToken.None);
+        var pins = new[] { await cluster.PinTo(0), await cluster.PinTo(1) };
+
+        // As many wrong passwords as the limit allows, sent at once and split between the instances:
+        // each is counted by the database, whichever instance took it.
+        var attempts = Enumerable.Range(0, Accounts.MaxFailedSignIns).Select(i =>
+            cluster.SendAsync(HttpMethod.Post, "/api/auth/signin", null, pins[i % 2], new { userName, password = $"wrong-password-{i}" }));
+        // Each is refused: as a wrong password, or (the one that reaches the limit) as the lock it sets.
+        foreach (var refused in await Task.WhenAll(attempts)) refused.StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Locked);
+
+        // The right password is now refused on both instances.
+        foreach (var pin in pins)
+        {
+            var right = await cluster.SendAsync(HttpMethod.Post, "/api/auth/signin", null, pin, new { userName, password });
+            right.StatusCode.ShouldBe(HttpStatusCode.Locked, $"the right password on {pin}");
+            right.Headers.TryGetValues("Set-Cookie", out var cookies);
+            (cookies ?? []).ShouldNotContain(c => c.StartsWith("netpath.session=", StringComparison.Ordinal) && !c.StartsWith("netpath.session=;", StringComparison.Ordinal));
+        }
     }
 
     [ClusterFact]
