@@ -27,6 +27,7 @@ internal static class Program
         root.Add(AssessCommandLine(io, clock));
         root.Add(WhatIfCommandLine(io, clock));
         root.Add(KnowledgeCommandLine(io));
+        root.Add(TrialsCommandLine.Build(io, clock));
         root.Add(ServerCommands.Serve());
         root.Add(ServerCommands.Admin(io));
         return root;
