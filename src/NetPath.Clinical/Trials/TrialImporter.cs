@@ -230,8 +230,15 @@ public static partial class TrialImporter
             if (linked.Contains(sentence.Id)) continue;
             var parsed = EligibilityParser.Parse(sentence);
             var kept = parsed.Where(c => c.Kind == CriterionKind.FreeText || !covered.Contains(c.Kind)).ToList();
-            if (kept.Count == 0) continue;  // everything it says is already held by a registry field or the curated block
+            foreach (var duplicate in parsed.Where(c => !kept.Contains(c)))
+            {
+                // The sentence says what a registry field already holds ("Age >= 18 years"): the field is tied to its words.
+                var i = criteria.FindIndex(c => c.Kind == duplicate.Kind && c.SentenceId is null);
+                if (i >= 0) criteria[i] = criteria[i] with { SentenceId = sentence.Id, Source = criteria[i].Source + " | " + sentence.Text };
+            }
             criteria.AddRange(kept);
+            // Read only into kinds another sentence already holds: the sentence stays, to check by hand.
+            if (!criteria.Any(c => c.SentenceId == sentence.Id)) criteria.Add(EligibilityParser.FreeText(sentence));
         }
         if (sentences.Count == 0)
         {
