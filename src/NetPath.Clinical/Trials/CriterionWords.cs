@@ -11,7 +11,7 @@ internal static class CriterionWords
 {
     public static string Requirement(TrialCriterion c) => c.Kind switch
     {
-        CriterionKind.Condition => "a trial for " + string.Join(", ", c.Values),
+        CriterionKind.Condition => "a neuroendocrine neoplasm among the conditions studied",
         CriterionKind.PrimarySite => "primary in: " + string.Join(", ", c.Values.Select(TrialSites.Label)),
         CriterionKind.Differentiation => c.Values.Contains("well") ? "well-differentiated tumour" : "poorly differentiated carcinoma",
         CriterionKind.Grade => "grade " + Or(c.Values.Select(GradeLabel)),

@@ -281,7 +281,7 @@ public static partial class TrialMatcher
     [GeneratedRegex(@"\bunless\b|\bwith\b|\bexcept|\bor\b|\bif\b", RegexOptions.IgnoreCase)]
     private static partial Regex Exception();
 
-    [GeneratedRegex(@"neuroendocrine|carcinoid|\bNETs?\b|\bNENs?\b|\bNECs?\b|ph?a?eochromocytoma|paraganglioma|islet cell|insulinoma|gastrinoma|glucagonoma|vipoma|somatostatinoma|\bPPGL\b|\bMiNEN\b|small cell carcinoma", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"neuroendocrine|somatostatin receptor|\bSSTR|carcinoid|\bNETs?\b|\bNENs?\b|\bNECs?\b|ph?a?eochromocytoma|paraganglioma|islet cell|insulinoma|gastrinoma|glucagonoma|vipoma|somatostatinoma|\bPPGL\b|\bMiNEN\b|small cell carcinoma", RegexOptions.IgnoreCase)]
     private static partial Regex NeuroendocrineCondition();
 
     [GeneratedRegex(@"solid tumou?r|advanced cancer|\bcancers?\b$|\bneoplasms?\b$|malignan|carcinoma$|any tumou?r", RegexOptions.IgnoreCase)]
