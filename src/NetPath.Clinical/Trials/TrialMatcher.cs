@@ -284,7 +284,7 @@ public static partial class TrialMatcher
     [GeneratedRegex(@"neuroendocrine|somatostatin receptor|\bSSTR|carcinoid|\bNETs?\b|\bNENs?\b|\bNECs?\b|ph?a?eochromocytoma|paraganglioma|islet cell|insulinoma|gastrinoma|glucagonoma|vipoma|somatostatinoma|\bPPGL\b|\bMiNEN\b|small cell carcinoma", RegexOptions.IgnoreCase)]
     private static partial Regex NeuroendocrineCondition();
 
-    [GeneratedRegex(@"solid tumou?r|advanced cancer|\bcancers?\b$|\bneoplasms?\b$|malignan|carcinoma$|any tumou?r", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"solid tumou?rs?|advanced cancers?$|^cancers?$|^neoplasms?$|^malignan|^carcinomas?$|any tumou?r", RegexOptions.IgnoreCase)]
     private static partial Regex BasketCondition();
 }
 
