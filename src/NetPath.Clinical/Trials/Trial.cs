@@ -35,7 +35,15 @@ public sealed record Trial
 
     /// <summary>The highest phase number (4 for PHASE4, 0.5 for EARLY_PHASE1, 0 for NA or none).</summary>
     [JsonIgnore]
-    public double HighestPhase => Phases.Count == 0 ? 0 : Phases.Max(TrialStatuses.PhaseNumber);
+    public double HighestPhase
+    {
+        get
+        {
+            double highest = 0;
+            foreach (var phase in Phases) highest = Math.Max(highest, TrialStatuses.PhaseNumber(phase));
+            return highest;
+        }
+    }
 
     /// <summary>"Phase 1/2", "Phase 3", "no phase": as the registry's pages spell it.</summary>
     [JsonIgnore]

@@ -26,32 +26,33 @@ public static partial class TrialMatcher
         ArgumentNullException.ThrowIfNull(trials);
         options ??= new TrialMatchOptions();
         var matches = new List<TrialMatch>(trials.Count);
+        var keys = new List<SortKey>(trials.Count);
         foreach (var trial in trials)
         {
             if (options.OpenOnly && !trial.IsOpen) continue;
-            matches.Add(Evaluate(patient, trial, options.Clinic));
+            var m = Evaluate(patient, trial, options.Clinic);
+            keys.Add(new SortKey(matches.Count, (int)m.Fit, m.Fit == TrialFit.PossiblyEligible ? MissingCount(m) : 0,
+                m.NearestSiteKm is { } km && km <= options.NearKm ? 0 : 1, -trial.HighestPhase, TrialStatuses.Rank(trial.OverallStatus),
+                m.NearestSiteKm ?? double.MaxValue, trial.NctId));
+            matches.Add(m);
         }
-        var near = options.NearKm;
-        matches.Sort((a, b) =>
+        // Keys are worked out once per trial: the comparison runs n log n times.
+        keys.Sort(static (a, b) =>
         {
-            var c = ((int)a.Fit).CompareTo((int)b.Fit);
-            if (c != 0) return c;
-            if (a.Fit == TrialFit.PossiblyEligible)
-            {
-                c = MissingCount(a).CompareTo(MissingCount(b));
-                if (c != 0) return c;
-            }
-            c = IsNear(b, near).CompareTo(IsNear(a, near));
-            if (c != 0) return c;
-            c = b.Trial.HighestPhase.CompareTo(a.Trial.HighestPhase);
-            if (c != 0) return c;
-            c = TrialStatuses.Rank(a.Trial.OverallStatus).CompareTo(TrialStatuses.Rank(b.Trial.OverallStatus));
-            if (c != 0) return c;
-            c = (a.NearestSiteKm ?? double.MaxValue).CompareTo(b.NearestSiteKm ?? double.MaxValue);
-            return c != 0 ? c : string.CompareOrdinal(a.Trial.NctId, b.Trial.NctId);
+            var c = a.Fit.CompareTo(b.Fit);
+            if (c == 0) c = a.Missing.CompareTo(b.Missing);
+            if (c == 0) c = a.Far.CompareTo(b.Far);
+            if (c == 0) c = a.Phase.CompareTo(b.Phase);
+            if (c == 0) c = a.Status.CompareTo(b.Status);
+            if (c == 0) c = a.Km.CompareTo(b.Km);
+            return c != 0 ? c : string.CompareOrdinal(a.NctId, b.NctId);
         });
-        return matches;
+        var sorted = new TrialMatch[keys.Count];
+        for (var i = 0; i < sorted.Length; i++) sorted[i] = matches[keys[i].Index];
+        return sorted;
     }
+
+    private readonly record struct SortKey(int Index, int Fit, int Missing, int Far, double Phase, int Status, double Km, string NctId);
 
     /// <summary>One trial against the patient, whatever the trial's status.</summary>
     public static TrialMatch Evaluate(TrialPatient patient, Trial trial, GeoPoint? clinic = null)
@@ -92,8 +93,6 @@ public static partial class TrialMatcher
         foreach (var r in m.Results) if (r.Outcome == CriterionOutcome.Missing) n++;
         return n;
     }
-
-    private static int IsNear(TrialMatch m, double nearKm) => m.NearestSiteKm is { } km && km <= nearKm ? 1 : 0;
 
     internal static (CriterionOutcome, string?) Evaluate(TrialCriterion c, TrialPatient p)
     {
