@@ -243,3 +243,40 @@ public class EligibilityParserTests
         parsed.Single(c => c.Kind == CriterionKind.Grade).Values.ShouldNotContain("G3");
     }
 }
+
+public class PlanTrialsTests
+{
+    [Fact]
+    public void Where_the_plan_says_look_for_a_trial_the_matching_open_trials_are_named()
+    {
+        // Pathway rule all.trial: advanced disease (here metastatic to the liver) recommends trial.consider.
+        var engine = NetPath.Clinical.Engine.NetPathEngine.Current;
+        var c = engine.Read(TrialPatients.PancreaticNet).Case!;
+        var withTrial = (Case: c, Assessment: engine.Assess(c, TrialPatients.Today, explain: false));
+        withTrial.Assessment.Recommendations.ShouldContain(r => r.Code == PlanTrials.TrialConsider);
+        var patient = TrialPatient.From(withTrial.Case, withTrial.Assessment, TrialPatients.Today);
+
+        var named = PlanTrials.WithMatchingTrials(withTrial.Assessment, patient, ShippedTrials.All);
+        var trials = named.Recommendations.Single(r => r.Code == PlanTrials.TrialConsider).Trials.ShouldNotBeNull();
+        trials.ShouldNotBeEmpty();
+        var expected = TrialMatcher.Match(patient, ShippedTrials.All).Where(m => m.Fit != TrialFit.NotEligible).Select(m => m.Trial.NctId);
+        trials.Select(t => t.NctId).ShouldBe(expected);
+        trials.ShouldAllBe(t => t.Fit == "eligible" || t.Fit == "possibly-eligible");
+        named.Recommendations.Where(r => r.Code != PlanTrials.TrialConsider).ShouldAllBe(r => r.Trials == null);
+    }
+
+    [Fact]
+    public void Without_trial_consider_the_assessment_is_returned_unchanged_and_its_json_has_no_trials_field()
+    {
+        var engine = NetPath.Clinical.Engine.NetPathEngine.Current;
+        var read = engine.Read(TrialPatients.PancreaticNet);
+        var assessment = engine.Assess(read.Case!, TrialPatients.Today, explain: false) with
+        {
+            Recommendations = [],
+        };
+        var patient = TrialPatient.From(read.Case!, assessment, TrialPatients.Today);
+        PlanTrials.WithMatchingTrials(assessment, patient, ShippedTrials.All).ShouldBeSameAs(assessment);
+        var json = System.Text.Json.JsonSerializer.Serialize(engine.Assess(read.Case!, TrialPatients.Today, explain: false), NetPath.Clinical.Assessments.AssessmentJsonContext.Default.Assessment);
+        json.ShouldNotContain("\"trials\"");
+    }
+}
