@@ -29,6 +29,7 @@ internal static class Program
         root.Add(KnowledgeCommandLine(io));
         root.Add(RecistCommand.CommandLine(io));
         root.Add(TrendsCommand.CommandLine(io));
+        root.Add(TrialsCommandLine.Build(io, clock));
         root.Add(ServerCommands.Serve());
         root.Add(ServerCommands.Admin(io));
         root.Add(FhirCommands.Import(io, clock));

@@ -94,7 +94,22 @@ public sealed record Recommendation
     public IReadOnlyList<string> WouldChange { get; init; } = [];
     /// <summary>Added field: the pathway rule that made this recommendation (knowledge/&lt;version&gt;/pathways).</summary>
     public string? RuleId { get; init; }
+    /// <summary>
+    /// Added field, only on <c>trial.consider</c> and only when trials were matched: the open trials
+    /// the patient is eligible or possibly eligible for, best first. Absent from the JSON otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TrialReference>? Trials { get; init; }
 }
+
+/// <summary>A trial named in the plan: which one, how well the case fits, and the facts still missing.</summary>
+/// <param name="NctId">The registry number.</param>
+/// <param name="Title">The brief title.</param>
+/// <param name="Acronym">The short name, when the trial has one.</param>
+/// <param name="Phase">"Phase 3", "Phase 1/2".</param>
+/// <param name="Fit">eligible or possibly-eligible.</param>
+/// <param name="MissingFacts">The facts still needed, in words.</param>
+public sealed record TrialReference(string NctId, string Title, string? Acronym, string Phase, string Fit, IReadOnlyList<string> MissingFacts);
 
 public sealed record Evidence(string Source, EvidenceKind Kind);
 
