@@ -18,6 +18,7 @@ public static class KnowledgeChecks
             var source = KnowledgeSource.Embedded(version);
             var problems = new List<string>(Validate(source));
             problems.AddRange(CheckRelease(source, releases));
+            if (releases.ContainsKey(version) && problems.Count == 0) problems.AddRange(CheckGoldenRecord(source));
             reports.Add(new KnowledgeReport(version, source.ContentHash, releases.ContainsKey(version), problems));
         }
         return reports;
@@ -49,6 +50,17 @@ public static class KnowledgeChecks
         return releases.TryGetValue(source.Version, out var released) && released != source.ContentHash
             ? [$"knowledge {source.Version} was released with content hash {released} but now hashes to {source.ContentHash}: released knowledge is never edited in place; put the change in a new version."]
             : [];
+    }
+
+    /// <summary>A released version replays its golden record (knowledge/records/&lt;version&gt;.json) answer for answer.</summary>
+    public static IReadOnlyList<string> CheckGoldenRecord(KnowledgeSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var stream = typeof(KnowledgeChecks).Assembly.GetManifestResourceStream("knowledge/records/" + source.Version + ".json");
+        if (stream is null) return [$"knowledge {source.Version} is released but has no golden record (knowledge/records/{source.Version}.json)."];
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return GoldenRecord.Check(KnowledgeSet.Load(source), buffer.ToArray());
     }
 
     /// <summary>knowledge/releases.json: version to the content hash it was released with.</summary>
