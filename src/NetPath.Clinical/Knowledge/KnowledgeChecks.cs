@@ -74,7 +74,7 @@ public static class KnowledgeChecks
         ArgumentNullException.ThrowIfNull(releases);
         var released = releases.ContainsKey(source.Version);
         if (released && source.IsDraft) return [$"knowledge {source.Version} is listed in releases.json but its manifest says status: draft."];
-        if (!released && !source.IsDraft) return [$"knowledge {source.Version} is not listed in releases.json and its manifest does not say status: draft: a version is released or a draft."];
+        if (!released && !source.IsDraft) return [$"knowledge {source.Version} is neither listed in releases.json nor a draft (manifest status: draft): a version is released or a draft."];
         if (released && source.Parent is { } parent && !releases.ContainsKey(parent.Version))
             return [$"knowledge {source.Version} is released but changes {parent.Version}, which is not."];
         return [];

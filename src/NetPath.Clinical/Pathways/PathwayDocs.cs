@@ -41,7 +41,7 @@ public static class PathwayDocs
         foreach (var f in knowledge.Files)
             sb.Append("| [").Append(f.Title).Append("](").Append(PageName(f)).Append(") | ").Append(f.Rules.Count.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(f.About)).Append(" |\n");
         sb.Append("\nCodes by category and the rules that can recommend them:\n\n| Code | Meaning | Rules |\n| --- | --- | --- |\n");
-        foreach (var code in CareCodes.All)
+        foreach (var code in knowledge.Codes.All)
         {
             var ids = knowledge.Rules.Where(r => r.Kind is RuleKind.Recommend or RuleKind.Workup && r.Code == code.Code).Select(r => "`" + r.Id + "`");
             sb.Append("| `").Append(code.Code).Append("` | ").Append(code.Meaning).Append(" | ").Append(string.Join(", ", ids)).Append(" |\n");

@@ -262,7 +262,7 @@ public sealed class PathwayKnowledge
         {
             if (string.IsNullOrWhiteSpace(e.Source) || !WireCode<EvidenceKind>.TryParse(e.Kind, out var ek))
                 throw new KnowledgeException($"{file}: rule {id}: evidence needs a source and a kind (guideline, trial, label, study, convention).");
-            evidence.Add(new Evidence(e.Source, ek));
+            evidence.Add(new Evidence(Cite(e, file, id), ek));
         }
         var text = r.Rationale ?? r.Reason ?? r.Note ?? r.Message ?? throw new KnowledgeException($"{file}: rule {id} has no text (rationale, reason, note or message).");
         TeamRole? role = null;
@@ -332,6 +332,20 @@ public sealed class PathwayKnowledge
             NearMiss = nearMiss,
             WaitsOn = waits,
         };
+    }
+
+    /// <summary>
+    /// A source cited by registry id becomes its full citation with the locator and link, which is
+    /// what assessments and pages show; the free text of versions released before the registry stays
+    /// as it was released (it resolves through the registry's aliases, checked by the citation tests).
+    /// </summary>
+    private static string Cite(EvidenceDto e, string file, string id)
+    {
+        // Free text without a locator: a version released before the registry (its text resolves through the aliases).
+        if (e.Locator is null && !SourceRegistry.Embedded.TryGet(e.Source!, out _)) return e.Source!;
+        if (!SourceRegistry.Embedded.TryGet(e.Source!, out var entry)) throw new KnowledgeException($"{file}: rule {id}: source {e.Source} is not in knowledge/sources.json.");
+        if (string.IsNullOrWhiteSpace(e.Locator)) throw new KnowledgeException($"{file}: rule {id}: source {e.Source} needs a locator (page, table or section).");
+        return SourceRegistry.Cite(entry, e.Locator);
     }
 
     private static List<string> ExpandWildcards(List<string> codes, string id, CareVocabulary vocabulary)
@@ -576,7 +590,10 @@ internal sealed record RuleDto
 
 internal sealed record EvidenceDto
 {
+    /// <summary>A source id of knowledge/sources.json (free text in versions released before the registry).</summary>
     public string? Source { get; init; }
+    /// <summary>Where in the source: page, table, section.</summary>
+    public string? Locator { get; init; }
     public string? Kind { get; init; }
 }
 
