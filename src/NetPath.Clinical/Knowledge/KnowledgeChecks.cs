@@ -29,6 +29,7 @@ public static class KnowledgeChecks
                 continue;
             }
             var problems = new List<string>(Validate(source));
+            problems.AddRange(CheckCitations(source, SourceRegistry.Embedded));
             problems.AddRange(CheckRelease(source, releases));
             problems.AddRange(CheckStatus(source, releases));
             if (releases.ContainsKey(version) && problems.Count == 0) problems.AddRange(CheckGoldenRecord(source));
@@ -55,6 +56,57 @@ public static class KnowledgeChecks
         var problems = new List<string>();
         problems.AddRange(set.Staging.Check());
         return problems;
+    }
+
+    /// <summary>
+    /// Every source a version cites (each "source" of its files: rules' evidence, staging tables,
+    /// grading thresholds) resolves to an entry of knowledge/sources.json.
+    /// </summary>
+    public static IReadOnlyList<string> CheckCitations(KnowledgeSource source, SourceRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(registry);
+        var problems = new List<string>();
+        foreach (var name in source.FileNames.Where(n => n.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            using var doc = JsonDocument.Parse(source.Read(name).ToArray());
+            foreach (var cited in CitedSources(doc.RootElement).Distinct(StringComparer.Ordinal))
+            {
+                foreach (var (part, entry) in registry.Resolve(cited))
+                {
+                    if (entry is null) problems.Add($"knowledge {source.Version}, {name}: the source '{part}' is not in knowledge/sources.json.");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Every string under a "source" key (and each string of a "source" list).</summary>
+    public static IEnumerable<string> CitedSources(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var p in element.EnumerateObject())
+                {
+                    if (p.Name == "source" && p.Value.ValueKind == JsonValueKind.String) yield return p.Value.GetString()!;
+                    else if (p.Name == "source" && p.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var s in p.Value.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String)) yield return s.GetString()!;
+                    }
+                    else
+                    {
+                        foreach (var s in CitedSources(p.Value)) yield return s;
+                    }
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    foreach (var s in CitedSources(item)) yield return s;
+                }
+                break;
+        }
     }
 
     /// <summary>A released version must still hash to what it was released with.</summary>

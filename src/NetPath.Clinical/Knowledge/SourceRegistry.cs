@@ -43,12 +43,52 @@ public sealed class SourceRegistry
 
     public bool TryGet(string id, out SourceEntry entry) => byId.TryGetValue(id, out entry!);
 
-    /// <summary>The entry a cited text stands for: an id, an alias of a released version, or a citation this registry formatted.</summary>
-    public SourceEntry? Resolve(string cited)
+    /// <summary>
+    /// The entries a cited text stands for, one per top-level part ("A (x; y); B" has the parts A
+    /// and B): a part is an id, a citation this registry formatted, or begins with an alias (the
+    /// longest that fits). A null in the list is a part that resolves to nothing.
+    /// </summary>
+    public IReadOnlyList<(string Part, SourceEntry? Entry)> Resolve(string cited)
     {
         ArgumentNullException.ThrowIfNull(cited);
-        if (byId.TryGetValue(cited, out var e) || byAlias.TryGetValue(cited, out e)) return e;
-        return Entries.FirstOrDefault(x => cited.StartsWith(x.Citation, StringComparison.Ordinal));
+        if (byId.TryGetValue(cited, out var e)) return [(cited, e)];
+        if (Entries.FirstOrDefault(x => cited.StartsWith(x.Citation, StringComparison.Ordinal)) is { } formatted) return [(cited, formatted)];
+        var parts = new List<(string, SourceEntry?)>();
+        foreach (var part in TopLevelParts(cited))
+        {
+            SourceEntry? best = null;
+            var bestLength = 0;
+            foreach (var (alias, entry) in byAlias)
+            {
+                if (alias.Length > bestLength && part.StartsWith(alias, StringComparison.Ordinal))
+                {
+                    best = entry;
+                    bestLength = alias.Length;
+                }
+            }
+            parts.Add((part, best));
+        }
+        return parts;
+    }
+
+    private static List<string> TopLevelParts(string text)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '(') depth++;
+            else if (text[i] == ')') depth--;
+            // "2014;21:405" is one citation: parts are separated by a semicolon and a space.
+            else if (depth == 0 && text[i] == ';' && i + 1 < text.Length && text[i + 1] == ' ')
+            {
+                parts.Add(text[start..i].Trim());
+                start = i + 1;
+            }
+        }
+        parts.Add(text[start..].Trim());
+        return parts;
     }
 
     /// <summary>What a person reads: the full citation, the locator, and the link (DOI first).</summary>
