@@ -30,6 +30,7 @@ public static class KnowledgeChecks
             }
             var problems = new List<string>(Validate(source));
             problems.AddRange(CheckCitations(source, SourceRegistry.Embedded));
+            problems.AddRange(CheckVersionWrittenOnce(source));
             problems.AddRange(CheckRelease(source, releases));
             problems.AddRange(CheckStatus(source, releases));
             if (releases.ContainsKey(version) && problems.Count == 0) problems.AddRange(CheckGoldenRecord(source));
@@ -107,6 +108,23 @@ public static class KnowledgeChecks
                 }
                 break;
         }
+    }
+
+    /// <summary>
+    /// The versions released before a version was written only in its folder and manifest: their
+    /// files' notes still name them, and released files are never edited (docs/decisions/0014).
+    /// </summary>
+    public static readonly IReadOnlySet<string> WrittenBeforeVersionOnce = new HashSet<string>(["2026.11", "2026.11.1"], StringComparer.Ordinal);
+
+    /// <summary>A version's number is written in its folder name and its manifest, nowhere else among its files.</summary>
+    public static IReadOnlyList<string> CheckVersionWrittenOnce(KnowledgeSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (WrittenBeforeVersionOnce.Contains(source.Version)) return [];
+        var needle = System.Text.Encoding.UTF8.GetBytes(source.Version);
+        return [.. source.OwnFileNames
+            .Where(n => n != KnowledgeSource.ManifestName && source.OwnFile(n)!.AsSpan().IndexOf(needle) >= 0)
+            .Select(n => $"knowledge {source.Version}: {n} names the version; it is written once, in the folder name and manifest.json.")];
     }
 
     /// <summary>A released version must still hash to what it was released with.</summary>

@@ -44,4 +44,17 @@ public sealed class ReleaseTests
         KnowledgeChecks.CheckRelease(edited, KnowledgeChecks.ReleasedHashes()).Count.ShouldBe(1);
         KnowledgeChecks.CheckRelease(released, KnowledgeChecks.ReleasedHashes()).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_version_number_written_outside_the_manifest_is_refused()
+    {
+        var files = new Dictionary<string, byte[]>
+        {
+            ["manifest.json"] = """{ "version": "2099.01", "parent": "2026.11.1", "status": "draft" }"""u8.ToArray(),
+            ["codes.json"] = """{ "$comment": "Codes added in 2099.01.", "codes": [] }"""u8.ToArray(),
+        };
+        var child = KnowledgeSource.FromFiles("2099.01", files, KnowledgeSource.Embedded("2026.11.1"));
+        KnowledgeChecks.CheckVersionWrittenOnce(child).ShouldHaveSingleItem().ShouldContain("codes.json names the version");
+        KnowledgeChecks.CheckVersionWrittenOnce(KnowledgeSource.Embedded("2026.12")).ShouldBeEmpty();
+    }
 }
