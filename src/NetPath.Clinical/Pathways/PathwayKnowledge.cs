@@ -342,7 +342,8 @@ public sealed class PathwayKnowledge
     private static string Cite(EvidenceDto e, string file, string id)
     {
         // Free text without a locator: a version released before the registry (its text resolves through the aliases).
-        if (e.Locator is null && !SourceRegistry.Embedded.TryGet(e.Source!, out _)) return e.Source!;
+        // (Text with spaces is never an id: the registry is not even read for a released version.)
+        if (e.Locator is null && !(SourceRegistry.LooksLikeId(e.Source!) && SourceRegistry.Embedded.TryGet(e.Source!, out _))) return e.Source!;
         if (!SourceRegistry.Embedded.TryGet(e.Source!, out var entry)) throw new KnowledgeException($"{file}: rule {id}: source {e.Source} is not in knowledge/sources.json.");
         if (string.IsNullOrWhiteSpace(e.Locator)) throw new KnowledgeException($"{file}: rule {id}: source {e.Source} needs a locator (page, table or section).");
         return SourceRegistry.Cite(entry, e.Locator);
