@@ -61,11 +61,12 @@ internal static class Program
         var format = FormatOption(OutputFormat.Json, OutputFormat.Json, OutputFormat.Text, OutputFormat.Patient);
         var ndjson = new Option<bool>("--ndjson") { Description = "Inputs are JSON Lines, one case per line (a folder: its *.ndjson files)." };
         var explain = new Option<bool>("--explain") { Description = "Show the rules that fired and those that nearly did, with the fact that would flip them." };
+        var knowledge = KnowledgeCommands.VersionOption();
         var fhir = new Option<bool>("--fhir") { Description = "Inputs are FHIR R4 bundles (mCODE): read as cases and assessed, nothing stored." };
-        var command = new Command("assess", "Classify, grade, stage and plan each case; JSON follows docs/contracts/assessment.md.") { inputs, format, ndjson, explain, fhir };
+        var command = new Command("assess", "Classify, grade, stage and plan each case; JSON follows docs/contracts/assessment.md.") { inputs, format, ndjson, explain, knowledge, fhir };
         command.SetAction(parse => parse.GetValue(fhir)
             ? FhirCommands.Assess(parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(explain), io, clock)
-            : new AssessCommand(NetPathEngine.Current, clock).Run(
+            : new AssessCommand(() => NetPathEngine.ForVersion(parse.GetValue(knowledge)), clock).Run(
                 new AssessOptions(parse.GetValue(inputs)!, parse.GetValue(format), parse.GetValue(ndjson), parse.GetValue(explain)), io));
         return command;
     }
@@ -75,9 +76,10 @@ internal static class Program
         var input = new Argument<string>("case") { Description = "A case file, or - for standard input." };
         var sets = new Option<string[]>("--set") { Description = "A changed fact, PATH=VALUE (tumour.ki67Percent=15); repeatable.", Required = true, AllowMultipleArgumentsPerToken = false };
         var format = FormatOption(OutputFormat.Text, OutputFormat.Text, OutputFormat.Json);
-        var command = new Command("whatif", "Show how the assessment changes when facts change; the case file is not modified.") { input, sets, format };
+        var knowledge = KnowledgeCommands.VersionOption();
+        var command = new Command("whatif", "Show how the assessment changes when facts change; the case file is not modified.") { input, sets, format, knowledge };
         command.SetAction(parse =>
-            new WhatIfCommand(NetPathEngine.Current, clock).Run(
+            new WhatIfCommand(NetPathEngine.ForVersion(parse.GetValue(knowledge)), clock).Run(
                 new WhatIfOptions(parse.GetValue(input)!, parse.GetValue(sets)!, parse.GetValue(format)), io));
         return command;
     }
@@ -86,6 +88,6 @@ internal static class Program
     {
         var validate = new Command("validate", "Check every knowledge version embedded in this build.");
         validate.SetAction(_ => KnowledgeValidateCommand.Run(io));
-        return new Command("knowledge", "Guideline knowledge: versions and checks.") { validate };
+        return new Command("knowledge", "Guideline knowledge: versions and checks.") { validate, KnowledgeCommands.Diff(io) };
     }
 }

@@ -101,7 +101,8 @@ public static class NetPathServer
     private static void AddServices(IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(NetPathEngine.Current);
+        // NetPath:Knowledge names the knowledge version to apply (a draft only when named); default: the newest released.
+        services.AddSingleton(sp => NetPathEngine.ForVersion(sp.GetRequiredService<IConfiguration>()["NetPath:Knowledge"]));
         services.AddSingleton<Assessor>();
         services.AddNetPathStorage(sp => DatabaseLocation.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseKey]));
         services.AddHostedService<StartupTasks>();

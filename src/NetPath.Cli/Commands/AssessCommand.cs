@@ -17,8 +17,12 @@ internal sealed record AssessOptions(IReadOnlyList<string> Inputs, OutputFormat 
 /// assessments in input order. One bad case in a batch is reported on stderr and does not stop
 /// the others; the exit code then says 2.
 /// </summary>
-internal sealed class AssessCommand(NetPathEngine engine, TimeProvider clock)
+internal sealed class AssessCommand(Func<NetPathEngine> loadEngine, TimeProvider clock)
 {
+    // The knowledge is loaded when the first case passes the reader's checks: a run whose cases
+    // are all malformed reports them without loading it.
+    private readonly Lazy<NetPathEngine> engine = new(loadEngine);
+
     /// <summary>Cases assessed together: large enough to keep both cores busy, small enough to keep memory flat.</summary>
     private const int BatchSize = 256;
 
@@ -63,9 +67,9 @@ internal sealed class AssessCommand(NetPathEngine engine, TimeProvider clock)
         {
             Parallel.For(0, batch.Count, () => new Utf8JsonWriter(Stream.Null, writerOptions), (i, _, writer) =>
             {
-                var read = engine.Read(batch[i].Json.Span);
+                var read = Read(batch[i].Json.Span);
                 outputs[i].ResetWrittenCount();
-                if (read.IsValid) Write(writer, outputs[i], engine.Assess(read.Case!, today, options.Explain), options.Explain);
+                if (read.IsValid) Write(writer, outputs[i], engine.Value.Assess(read.Case!, today, options.Explain), options.Explain);
                 else invalid[i] = read;
                 return writer;
             }, writer => writer.Dispose());
@@ -111,23 +115,31 @@ internal sealed class AssessCommand(NetPathEngine engine, TimeProvider clock)
         writer.Flush();
     }
 
+    /// <summary>The reader's checks first; only a case that passes them meets the knowledge (the staging rules' own checks).</summary>
+    private CaseReadResult Read(ReadOnlySpan<byte> json)
+    {
+        var read = CaseReader.Read(json);
+        return read.IsValid ? engine.Value.Check(read) : read;
+    }
+
     private int RunForPeople(AssessOptions options, CliIo io, Stream stdout, DateOnly today)
     {
         var anyInvalid = false;
         using var text = new StreamWriter(stdout, leaveOpen: true);
-        IAssessmentRenderer renderer = options.Format == OutputFormat.Patient
-            ? new PatientRenderer(text, engine.Knowledge.Pathways.PatientLanguage)
-            : new TextRenderer(text, io.Colour, options.Explain);
+        IAssessmentRenderer? renderer = null;
         foreach (var input in CaseInputs.Enumerate(options.Inputs, options.Ndjson, io.Stdin))
         {
-            var read = engine.Read(input.Json.Span);
+            var read = Read(input.Json.Span);
             if (!read.IsValid)
             {
                 anyInvalid = true;
                 ErrorLines.Write(io.Stderr, input.Origin, read);
                 continue;
             }
-            renderer.Render(read.Case!, engine.Assess(read.Case!, today));
+            renderer ??= options.Format == OutputFormat.Patient
+                ? new PatientRenderer(text, engine.Value.Knowledge.Pathways.PatientLanguage)
+                : new TextRenderer(text, io.Colour, options.Explain);
+            renderer.Render(read.Case!, engine.Value.Assess(read.Case!, today));
             text.Flush();
         }
         stdout.Flush();

@@ -30,8 +30,23 @@ public sealed class NetPathEngine
         planner = new PathwayPlanner(knowledge.Pathways);
     }
 
-    /// <summary>The engine over the newest knowledge embedded in this build.</summary>
+    /// <summary>The engine over the default knowledge: the newest released version embedded in this build.</summary>
     public static NetPathEngine Current => Latest.Value;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<NetPathEngine>> ByVersion = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The engine over one embedded version, a draft included (loaded once per process); the default
+    /// when <paramref name="version"/> is null or empty. An unknown version throws <see cref="ArgumentException"/>.
+    /// </summary>
+    public static NetPathEngine ForVersion(string? version)
+    {
+        if (string.IsNullOrEmpty(version)) return Current;
+        if (!KnowledgeSource.EmbeddedVersions().Contains(version, StringComparer.Ordinal))
+            throw new ArgumentException($"Knowledge version {version} is not in this build; it has {string.Join(", ", KnowledgeSource.EmbeddedVersions())}.", nameof(version));
+        if (version == KnowledgeSource.DefaultVersion()) return Current;
+        return ByVersion.GetOrAdd(version, v => new Lazy<NetPathEngine>(() => new NetPathEngine(KnowledgeSet.Load(KnowledgeSource.Embedded(v))))).Value;
+    }
 
     public KnowledgeSet Knowledge { get; }
 
@@ -43,8 +58,10 @@ public sealed class NetPathEngine
     /// <summary>Validates a case already in its wire form.</summary>
     public CaseReadResult Read(Cases.Wire.CaseDto dto) => Check(CaseReader.FromWire(dto));
 
-    private CaseReadResult Check(CaseReadResult read)
+    /// <summary>The checks only the knowledge can make (the staging rules'), on a case the reader found valid.</summary>
+    public CaseReadResult Check(CaseReadResult read)
     {
+        ArgumentNullException.ThrowIfNull(read);
         if (!read.IsValid) return read;
         var errors = stager.Validate(read.Case!);
         return errors.Count == 0 ? read : CaseReadResult.Invalid(errors, read.CaseId);

@@ -204,10 +204,8 @@ public static class FactVocabulary
         return index < 0 ? null : f => TriOps.Of(f.Recommended[index]);
     }
 
-    private static readonly System.Collections.Frozen.FrozenDictionary<string, int> CodeIndex =
-        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(CareCodes.All.Select((c, i) => KeyValuePair.Create(c.Code, i)), StringComparer.Ordinal);
-
-    internal static int IndexOfCode(string code) => CodeIndex.TryGetValue(code, out var i) ? i : -1;
+    /// <summary>The code's index in the build's whole vocabulary, which every version shares.</summary>
+    internal static int IndexOfCode(string code) => CareCodes.IndexOf(code);
 
     /// <summary>Every fact name with its syntax and meaning, for the generated documentation.</summary>
     public static IReadOnlyList<FactEntry> Entries()

@@ -1,3 +1,4 @@
+using NetPath.Clinical.Knowledge;
 using System.Globalization;
 using System.Text;
 using NetPath.Clinical.Assessments;
@@ -13,25 +14,26 @@ namespace NetPath.Clinical.Pathways;
 public static class PathwayDocs
 {
     /// <summary>File name (e.g. <c>pathway-pancreas.md</c>) to Markdown, for every page.</summary>
-    public static IReadOnlyDictionary<string, string> Render(PathwayKnowledge knowledge, string version)
+    public static IReadOnlyDictionary<string, string> Render(PathwayKnowledge knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         var pages = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in knowledge.Files) pages[PageName(file)] = RenderFile(file, version);
-        pages["pathway-vocabulary.md"] = RenderVocabulary(version);
-        pages["pathway-index.md"] = RenderIndex(knowledge, version);
+        foreach (var file in knowledge.Files) pages[PageName(file)] = RenderFile(file);
+        pages["pathway-vocabulary.md"] = RenderVocabulary();
+        pages["pathway-index.md"] = RenderIndex(knowledge);
         return pages;
     }
 
     private static string PageName(PathwayFile file) => "pathway-" + file.Name + ".md";
 
-    private static string Header(string version) =>
-        $"<!-- Generated from knowledge/{version}/pathways by PathwayDocs.Render; do not edit. Regenerate: NETPATH_WRITE_DOCS=1 dotnet test tests/NetPath.Clinical.Tests --filter PathwayDocsTests -->\n\n";
+    // The version is written once, in its folder and manifest: pages name the rules, not the version (knowledge/README.md says which applies).
+    private const string Header =
+        "<!-- Generated from the pathway rules of the knowledge version the engine applies by default, by PathwayDocs.Render; do not edit. Regenerate: NETPATH_WRITE_DOCS=1 dotnet test tests/NetPath.Clinical.Tests --filter PathwayDocsTests -->\n\n";
 
-    private static string RenderIndex(PathwayKnowledge knowledge, string version)
+    private static string RenderIndex(PathwayKnowledge knowledge)
     {
-        var sb = new StringBuilder(Header(version));
-        sb.Append("# Treatment pathways (knowledge ").Append(version).Append(")\n\n");
+        var sb = new StringBuilder(Header);
+        sb.Append("# Treatment pathways\n\n");
         sb.Append("Each page lists the rules of one site or therapy area as they run in NetPath: the conditions that must all hold, ")
           .Append("what the rule then recommends, rules out or asks for, and its sources. A condition the case does not give is ")
           .Append("unknown: the rule then does not fire but asks for the fact (missing data or work-up). ")
@@ -41,7 +43,7 @@ public static class PathwayDocs
         foreach (var f in knowledge.Files)
             sb.Append("| [").Append(f.Title).Append("](").Append(PageName(f)).Append(") | ").Append(f.Rules.Count.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(Cell(f.About)).Append(" |\n");
         sb.Append("\nCodes by category and the rules that can recommend them:\n\n| Code | Meaning | Rules |\n| --- | --- | --- |\n");
-        foreach (var code in CareCodes.All)
+        foreach (var code in knowledge.Codes.All)
         {
             var ids = knowledge.Rules.Where(r => r.Kind is RuleKind.Recommend or RuleKind.Workup && r.Code == code.Code).Select(r => "`" + r.Id + "`");
             sb.Append("| `").Append(code.Code).Append("` | ").Append(code.Meaning).Append(" | ").Append(string.Join(", ", ids)).Append(" |\n");
@@ -49,9 +51,9 @@ public static class PathwayDocs
         return sb.ToString();
     }
 
-    private static string RenderVocabulary(string version)
+    private static string RenderVocabulary()
     {
-        var sb = new StringBuilder(Header(version));
+        var sb = new StringBuilder(Header);
         sb.Append("# Pathway fact vocabulary\n\n")
           .Append("Every condition of a pathway rule is one of these facts. Each is three-valued: true, false, or unknown when the case ")
           .Append("does not give it. `!x` negates (unknown stays unknown); `?x` is true when x is unknown. `any` groups hold when one member holds.\n\n")
@@ -60,11 +62,11 @@ public static class PathwayDocs
         return sb.ToString();
     }
 
-    private static string RenderFile(PathwayFile file, string version)
+    private static string RenderFile(PathwayFile file)
     {
-        var sb = new StringBuilder(Header(version));
+        var sb = new StringBuilder(Header);
         sb.Append("# ").Append(file.Title).Append("\n\n").Append(file.About).Append("\n\n");
-        sb.Append("Rules file: `knowledge/").Append(version).Append("/pathways/").Append(file.Name).Append(".json`.\n\n");
+        sb.Append("Rules file: `pathways/").Append(file.Name).Append(".json` of the knowledge version (a version with a parent holds only its changes to it).\n\n");
         foreach (var rule in file.Rules)
         {
             sb.Append("## `").Append(rule.Id).Append("`\n\n");
@@ -86,7 +88,7 @@ public static class PathwayDocs
             if (rule.AfterProgression is { } ap) sb.Append("Offered again after progression on it: ").Append(ap).Append("\n\n");
             if (rule.WouldChange.Count > 0) sb.Append("Would change: ").Append(string.Join("; ", rule.WouldChange)).Append(".\n\n");
             sb.Append("Sources:\n");
-            foreach (var e in rule.Evidence) sb.Append("- ").Append(e.Source).Append(" (").Append(WireCode<EvidenceKind>.Of(e.Kind)).Append(")\n");
+            foreach (var e in rule.Evidence) sb.Append("- ").Append(e.Source).Append(" (").Append(WireCode<EvidenceKind>.Of(e.Kind)).Append(')').Append(Links(e.Source)).Append('\n');
             sb.Append('\n');
         }
         return sb.ToString();
@@ -103,6 +105,23 @@ public static class PathwayDocs
         RuleKind.Warn => $"Warns `{r.Target}`.",
         _ => $"Asks for the missing field `{r.Target}`.",
     };
+
+    /// <summary>A released rule's free-text source with the links of the registry entries it stands for (knowledge/sources.json).</summary>
+    private static string Links(string cited)
+    {
+        var links = new List<string>();
+        foreach (var (_, entry) in SourceRegistry.Embedded.Resolve(cited))
+        {
+            if (entry is null || cited.Contains(entry.Citation, StringComparison.Ordinal)) continue;
+            var link = entry.Doi is { } doi ? $"[doi:{doi}](https://doi.org/{doi})"
+                : entry.Url is { } url && url.StartsWith("docs/clinical/", StringComparison.Ordinal) ? $"[{url["docs/clinical/".Length..]}]({url["docs/clinical/".Length..]})"
+                : entry.Url is { } decisions && decisions.StartsWith("docs/", StringComparison.Ordinal) ? $"[{decisions}](../{decisions["docs/".Length..]})"
+                : entry.Pmid is { } pmid ? $"[PMID {pmid}](https://pubmed.ncbi.nlm.nih.gov/{pmid}/)"
+                : $"[link]({entry.Url})";
+            if (!links.Contains(link)) links.Add(link);
+        }
+        return links.Count == 0 ? "" : ": " + string.Join(", ", links);
+    }
 
     private static string Meaning(string code) => CareCodes.TryGet(code, out var c) ? c.Meaning : code;
 

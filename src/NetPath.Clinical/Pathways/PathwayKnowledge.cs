@@ -81,8 +81,9 @@ public sealed class PathwayKnowledge
 {
     private const string Folder = "pathways/";
 
-    private PathwayKnowledge(IReadOnlyList<PathwayFile> files, IReadOnlyList<(string Prefix, TeamRole[] Roles)> teamByCode, PatientLanguage patient)
+    private PathwayKnowledge(IReadOnlyList<PathwayFile> files, IReadOnlyList<(string Prefix, TeamRole[] Roles)> teamByCode, PatientLanguage patient, CareVocabulary codes)
     {
+        Codes = codes;
         Files = files;
         TeamByCode = teamByCode;
         PatientLanguage = patient;
@@ -95,11 +96,14 @@ public sealed class PathwayKnowledge
     public IReadOnlyList<PathwayRule> Rules { get; }
     public IReadOnlyList<(string Prefix, TeamRole[] Roles)> TeamByCode { get; }
     public PatientLanguage PatientLanguage { get; }
+    /// <summary>The care codes this version declares (knowledge/codes.json and the codes.json of its chain).</summary>
+    public CareVocabulary Codes { get; }
 
     public static PathwayKnowledge Load(KnowledgeSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var siteSurgery = LoadSiteSurgery(source);
+        var vocabulary = CareVocabulary.Of(source);
+        var siteSurgery = LoadSiteSurgery(source, vocabulary);
         var team = LoadTeam(source);
         var files = new List<PathwayFile>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -109,28 +113,62 @@ public sealed class PathwayKnowledge
             if (!name.StartsWith(Folder, StringComparison.Ordinal) || !name.EndsWith(".json", StringComparison.Ordinal)) continue;
             var shortName = name[Folder.Length..^5];
             if (shortName is "site-surgery" or "team" or "patient-language") continue;
-            var dto = Deserialize(source, name, PathwayJsonContext.Default.RuleFileDto);
+            var (title, about, merged) = Merge(source, name);
             var rules = new List<PathwayRule>();
-            foreach (var r in dto.Rules)
+            foreach (var r in merged)
             {
                 foreach (var expanded in Expand(r, siteSurgery, name))
                 {
                     if (expanded.Id is null || !ids.Add(expanded.Id)) throw new KnowledgeException($"{name}: rule id {expanded.Id} is used twice.");
-                    rules.Add(Compile(expanded, shortName, order++));
+                    rules.Add(Compile(expanded, shortName, order++, vocabulary));
                 }
             }
-            files.Add(new PathwayFile(shortName, dto.Title, dto.About, rules));
+            files.Add(new PathwayFile(shortName, title, about, rules));
         }
         if (files.Count == 0) throw new KnowledgeException($"Knowledge {source.Version} has no pathway rules.");
-        var patient = PatientLanguage.Load(source);
-        return new PathwayKnowledge(files, team, patient);
+        var patient = PatientLanguage.Load(source, vocabulary);
+        return new PathwayKnowledge(files, team, patient, vocabulary);
     }
 
-    private static T Deserialize<T>(KnowledgeSource source, string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
+    /// <summary>
+    /// One rule file as a version of a chain reads it: the file of the first version that has it,
+    /// then each later version's file of the same name applied as a change: <c>withdraw</c> removes
+    /// rules by id, a rule whose id exists replaces it where it stood, a new id is added at the end.
+    /// </summary>
+    private static (string Title, string About, List<RuleDto> Rules) Merge(KnowledgeSource source, string name)
+    {
+        string? title = null, about = null;
+        var rules = new List<RuleDto>();
+        foreach (var layer in source.Layers)
+        {
+            if (layer.OwnFile(name) is not { } bytes) continue;
+            var where = $"knowledge/{layer.Version}/{name}";
+            var dto = Deserialize(bytes, where, PathwayJsonContext.Default.RuleFileDto);
+            title = dto.Title ?? title;
+            about = dto.About ?? about;
+            foreach (var id in dto.Withdraw ?? [])
+            {
+                if (rules.RemoveAll(r => r.Id == id) == 0) throw new KnowledgeException($"{where}: withdraws rule {id}, which no earlier version of the file has.");
+            }
+            foreach (var r in dto.Rules ?? [])
+            {
+                var at = rules.FindIndex(x => x.Id is not null && x.Id == r.Id);
+                if (at >= 0) rules[at] = r;
+                else rules.Add(r);
+            }
+        }
+        if (title is null || about is null) throw new KnowledgeException($"{source.Version}: {name} has no title or about.");
+        return (title, about, rules);
+    }
+
+    private static T Deserialize<T>(KnowledgeSource source, string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
+        Deserialize(source.Read(name), name, info);
+
+    private static T Deserialize<T>(ReadOnlySpan<byte> bytes, string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
     {
         try
         {
-            return JsonSerializer.Deserialize(source.Read(name), info) ?? throw new KnowledgeException($"{name} is empty.");
+            return JsonSerializer.Deserialize(bytes, info) ?? throw new KnowledgeException($"{name} is empty.");
         }
         catch (JsonException ex)
         {
@@ -138,14 +176,14 @@ public sealed class PathwayKnowledge
         }
     }
 
-    private static Dictionary<PrimarySite, string> LoadSiteSurgery(KnowledgeSource source)
+    private static Dictionary<PrimarySite, string> LoadSiteSurgery(KnowledgeSource source, CareVocabulary vocabulary)
     {
         var dto = Deserialize(source, Folder + "site-surgery.json", PathwayJsonContext.Default.SiteSurgeryDto);
         var map = new Dictionary<PrimarySite, string>();
         foreach (var (site, code) in dto.Sites)
         {
             if (!WireCode<PrimarySite>.TryParse(site, out var s)) throw new KnowledgeException($"site-surgery.json: '{site}' is not a primary site.");
-            if (!CareCodes.TryGet(code, out var c) || c.Category != "surgery") throw new KnowledgeException($"site-surgery.json: '{code}' is not a surgery code.");
+            if (!vocabulary.TryGet(code, out var c) || c.Category != "surgery") throw new KnowledgeException($"site-surgery.json: '{code}' is not a surgery code.");
             map[s] = code;
         }
         foreach (var s in Enum.GetValues<PrimarySite>())
@@ -200,19 +238,19 @@ public sealed class PathwayKnowledge
         }
     }
 
-    private static PathwayRule Compile(RuleDto r, string file, int order)
+    private static PathwayRule Compile(RuleDto r, string file, int order, CareVocabulary vocabulary)
     {
         var id = r.Id ?? throw new KnowledgeException($"{file}: a rule has no id.");
         if (!WireCode<RuleKind>.TryParse(r.Kind ?? "recommend", out var kind)) throw new KnowledgeException($"{file}: rule {id}: kind '{r.Kind}' is unknown.");
         var codes = new List<string>();
         if (r.Code is not null) codes.Add(r.Code);
         if (r.Codes is not null) codes.AddRange(r.Codes);
-        codes = ExpandWildcards(codes, id);
+        codes = ExpandWildcards(codes, id, vocabulary);
         var indices = new int[codes.Count];
         for (var i = 0; i < codes.Count; i++)
         {
-            indices[i] = FactVocabulary.IndexOfCode(codes[i]);
-            if (indices[i] < 0) throw new KnowledgeException($"{file}: rule {id}: '{codes[i]}' is not a code of codes.md.");
+            indices[i] = vocabulary.Contains(codes[i]) ? FactVocabulary.IndexOfCode(codes[i]) : -1;
+            if (indices[i] < 0) throw new KnowledgeException($"{file}: rule {id}: '{codes[i]}' is not a code this knowledge version declares (codes.json).");
         }
         var needsCode = kind is RuleKind.Recommend or RuleKind.Contraindicate or RuleKind.Caution or RuleKind.Workup;
         if (needsCode && codes.Count == 0) throw new KnowledgeException($"{file}: rule {id} needs a code.");
@@ -224,7 +262,7 @@ public sealed class PathwayKnowledge
         {
             if (string.IsNullOrWhiteSpace(e.Source) || !WireCode<EvidenceKind>.TryParse(e.Kind, out var ek))
                 throw new KnowledgeException($"{file}: rule {id}: evidence needs a source and a kind (guideline, trial, label, study, convention).");
-            evidence.Add(new Evidence(e.Source, ek));
+            evidence.Add(new Evidence(Cite(e, file, id), ek));
         }
         var text = r.Rationale ?? r.Reason ?? r.Note ?? r.Message ?? throw new KnowledgeException($"{file}: rule {id} has no text (rationale, reason, note or message).");
         TeamRole? role = null;
@@ -249,7 +287,7 @@ public sealed class PathwayKnowledge
         if (r.Any2 is { Count: > 0 } any2) conditions.Add(FactVocabulary.AnyOf([.. any2.Select(a => FactVocabulary.Compile(a, id))], id));
         var secondPhase = (r.When ?? []).Concat(r.Any ?? []).Concat(r.Any2 ?? []).Any(w => w.TrimStart('!', '?').StartsWith("recommended:", StringComparison.Ordinal));
 
-        var meaning = codes.Count > 0 && CareCodes.TryGet(codes[0], out var cc) ? cc.Meaning : role is { } rr ? WireCode<TeamRole>.Of(rr) : r.Test ?? r.Target ?? id;
+        var meaning = codes.Count > 0 && vocabulary.TryGet(codes[0], out var cc) ? cc.Meaning : role is { } rr ? WireCode<TeamRole>.Of(rr) : r.Test ?? r.Target ?? id;
         var nearMiss = new string[conditions.Count];
         var waits = new string[conditions.Count];
         for (var i = 0; i < conditions.Count; i++)
@@ -296,7 +334,22 @@ public sealed class PathwayKnowledge
         };
     }
 
-    private static List<string> ExpandWildcards(List<string> codes, string id)
+    /// <summary>
+    /// A source cited by registry id becomes its full citation with the locator and link, which is
+    /// what assessments and pages show; the free text of versions released before the registry stays
+    /// as it was released (it resolves through the registry's aliases, checked by the citation tests).
+    /// </summary>
+    private static string Cite(EvidenceDto e, string file, string id)
+    {
+        // Free text without a locator: a version released before the registry (its text resolves through the aliases).
+        // (Text with spaces is never an id: the registry is not even read for a released version.)
+        if (e.Locator is null && !(SourceRegistry.LooksLikeId(e.Source!) && SourceRegistry.Embedded.TryGet(e.Source!, out _))) return e.Source!;
+        if (!SourceRegistry.Embedded.TryGet(e.Source!, out var entry)) throw new KnowledgeException($"{file}: rule {id}: source {e.Source} is not in knowledge/sources.json.");
+        if (string.IsNullOrWhiteSpace(e.Locator)) throw new KnowledgeException($"{file}: rule {id}: source {e.Source} needs a locator (page, table or section).");
+        return SourceRegistry.Cite(entry, e.Locator);
+    }
+
+    private static List<string> ExpandWildcards(List<string> codes, string id, CareVocabulary vocabulary)
     {
         var result = new List<string>();
         foreach (var c in codes)
@@ -308,7 +361,7 @@ public sealed class PathwayKnowledge
             }
             var prefix = c[..^1];
             var before = result.Count;
-            foreach (var code in CareCodes.All)
+            foreach (var code in vocabulary.All)
             {
                 if (code.Code.StartsWith(prefix, StringComparison.Ordinal)) result.Add(code.Code);
             }
@@ -496,9 +549,12 @@ internal sealed class Template
 internal sealed record RuleFileDto
 {
     [JsonPropertyName("$comment")] public string? Comment { get; init; }
-    public required string Title { get; init; }
-    public required string About { get; init; }
-    public required List<RuleDto> Rules { get; init; }
+    /// <summary>Required in the first version that has the file; a later version's file may leave it out.</summary>
+    public string? Title { get; init; }
+    public string? About { get; init; }
+    public List<RuleDto>? Rules { get; init; }
+    /// <summary>In a later version's file: the ids of rules it removes from the parent's.</summary>
+    public List<string>? Withdraw { get; init; }
 }
 
 internal sealed record RuleDto
@@ -535,7 +591,10 @@ internal sealed record RuleDto
 
 internal sealed record EvidenceDto
 {
+    /// <summary>A source id of knowledge/sources.json (free text in versions released before the registry).</summary>
     public string? Source { get; init; }
+    /// <summary>Where in the source: page, table, section.</summary>
+    public string? Locator { get; init; }
     public string? Kind { get; init; }
 }
 
@@ -554,10 +613,10 @@ internal sealed record TeamDto
 internal sealed record PatientLanguageDto
 {
     [JsonPropertyName("$comment")] public string? Comment { get; init; }
-    public required Dictionary<string, string> Codes { get; init; }
-    public required Dictionary<string, string> Grades { get; init; }
-    public required Dictionary<string, string> StageGroups { get; init; }
-    public required Dictionary<string, string> Roles { get; init; }
+    public Dictionary<string, string>? Codes { get; init; }
+    public Dictionary<string, string>? Grades { get; init; }
+    public Dictionary<string, string>? StageGroups { get; init; }
+    public Dictionary<string, string>? Roles { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip,

@@ -46,31 +46,54 @@ public sealed class PatientLanguage
 
     public string ForRole(TeamRole role) => roles[WireCode<TeamRole>.Of(role)];
 
-    internal static PatientLanguage Load(KnowledgeSource source)
+    /// <summary>
+    /// The words of a version: its chain's patient-language.json files merged entry by entry, the
+    /// later version's words winning, then the words the codes files give with the codes they add.
+    /// </summary>
+    internal static PatientLanguage Load(KnowledgeSource source, CareVocabulary vocabulary)
     {
         const string name = "pathways/patient-language.json";
-        PatientLanguageDto dto;
-        try
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var grades = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stageGroups = new Dictionary<string, string>(StringComparer.Ordinal);
+        var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var layer in source.Layers)
         {
-            dto = System.Text.Json.JsonSerializer.Deserialize(source.Read(name), PathwayJsonContext.Default.PatientLanguageDto)
-                ?? throw new KnowledgeException($"{name} is empty.");
+            if (layer.OwnFile(name) is not { } bytes) continue;
+            PatientLanguageDto dto;
+            try
+            {
+                dto = System.Text.Json.JsonSerializer.Deserialize(bytes, PathwayJsonContext.Default.PatientLanguageDto)
+                    ?? throw new KnowledgeException($"{name} is empty.");
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new KnowledgeException($"knowledge/{layer.Version}/{name} does not load: {ex.Message}", ex);
+            }
+            Merge(codes, dto.Codes);
+            Merge(grades, dto.Grades);
+            Merge(stageGroups, dto.StageGroups);
+            Merge(roles, dto.Roles);
         }
-        catch (System.Text.Json.JsonException ex)
+        Merge(codes, vocabulary.PatientWords);
+        foreach (var c in vocabulary.All)
         {
-            throw new KnowledgeException($"{name} does not load: {ex.Message}", ex);
-        }
-        foreach (var c in CareCodes.All)
-        {
-            if (!dto.Codes.TryGetValue(c.Code, out var t) || string.IsNullOrWhiteSpace(t)) throw new KnowledgeException($"{name}: no text for code {c.Code}.");
+            if (!codes.TryGetValue(c.Code, out var t) || string.IsNullOrWhiteSpace(t)) throw new KnowledgeException($"{name}: no text for code {c.Code}.");
         }
         foreach (var g in WireCode<GradeValue>.All)
         {
-            if (!dto.Grades.ContainsKey(g)) throw new KnowledgeException($"{name}: no text for grade {g}.");
+            if (!grades.ContainsKey(g)) throw new KnowledgeException($"{name}: no text for grade {g}.");
         }
         foreach (var r in WireCode<TeamRole>.All)
         {
-            if (!dto.Roles.ContainsKey(r)) throw new KnowledgeException($"{name}: no text for team role {r}.");
+            if (!roles.ContainsKey(r)) throw new KnowledgeException($"{name}: no text for team role {r}.");
         }
-        return new PatientLanguage(dto.Codes, dto.Grades, dto.StageGroups, dto.Roles);
+        return new PatientLanguage(codes, grades, stageGroups, roles);
+    }
+
+    private static void Merge(Dictionary<string, string> into, IReadOnlyDictionary<string, string>? from)
+    {
+        if (from is null) return;
+        foreach (var (key, text) in from) into[key] = text;
     }
 }

@@ -10,15 +10,18 @@ namespace NetPath.Clinical.Tests.Knowledge;
 public class KnowledgeTests
 {
     [Fact]
-    public void The_newest_embedded_knowledge_is_current_and_older_versions_stay_loadable()
+    public void The_newest_released_knowledge_is_current_and_older_versions_stay_loadable()
     {
-        // Numeric order: a correction release 2026.11.1 is newer than 2026.11.
-        KnowledgeSource.EmbeddedVersions().ShouldBe(["2026.11", "2026.11.1"]);
+        // Numeric order: a correction release 2026.11.1 is newer than 2026.11; drafts may follow.
+        var versions = KnowledgeSource.EmbeddedVersions();
+        versions.ShouldBe(versions.OrderBy(Version.Parse).ToList());
+        versions.Take(2).ShouldBe(["2026.11", "2026.11.1"]);
+        var newestReleased = KnowledgeChecks.Ledger()[^1].Version;
         var source = KnowledgeSource.Embedded();
-        source.Version.ShouldBe("2026.11.1");
+        source.Version.ShouldBe(newestReleased);
         source.FileNames.ShouldContain("grading.json");
         source.FileNames.ShouldContain("manifest.json");
-        KnowledgeSet.Current.Version.ShouldBe("2026.11.1");
+        KnowledgeSet.Current.Version.ShouldBe(newestReleased);
         KnowledgeSet.Load(KnowledgeSource.Embedded("2026.11")).Version.ShouldBe("2026.11");
     }
 

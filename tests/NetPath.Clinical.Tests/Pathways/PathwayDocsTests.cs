@@ -17,7 +17,7 @@ public class PathwayDocsTests
     public void Committed_pathway_pages_match_the_rules()
     {
         var knowledge = KnowledgeSet.Current;
-        var pages = PathwayDocs.Render(knowledge.Pathways, knowledge.Version);
+        var pages = PathwayDocs.Render(knowledge.Pathways);
         var folder = Path.Combine(RepoRoot(), "docs", "clinical");
         if (Environment.GetEnvironmentVariable("NETPATH_WRITE_DOCS") == "1")
         {
@@ -39,7 +39,7 @@ public class PathwayDocsTests
     public void There_is_a_page_per_rule_file_plus_index_and_vocabulary()
     {
         var knowledge = KnowledgeSet.Current;
-        var pages = PathwayDocs.Render(knowledge.Pathways, knowledge.Version);
+        var pages = PathwayDocs.Render(knowledge.Pathways);
         pages.Count.ShouldBe(knowledge.Pathways.Files.Count + 2);
         pages.Keys.ShouldContain("pathway-pancreas.md");
         pages.Keys.ShouldContain("pathway-safety-prrt.md");

@@ -10,7 +10,7 @@ public class PatientLanguageTests
 
     [Fact]
     public void Every_care_code_has_plain_words() =>
-        CareCodes.All.Where(c => !Words.Codes.TryGetValue(c.Code, out var t) || string.IsNullOrWhiteSpace(t)).Select(c => c.Code).ShouldBeEmpty();
+        KnowledgeSet.Current.Pathways.Codes.All.Where(c => !Words.Codes.TryGetValue(c.Code, out var t) || string.IsNullOrWhiteSpace(t)).Select(c => c.Code).ShouldBeEmpty();
 
     [Fact]
     public void Every_grade_and_team_role_has_plain_words()

@@ -30,7 +30,7 @@ public class ReachabilityTests
             foreach (var w in a.Workup) reached.Add(w.Code);
             foreach (var t in a.Team) roles.Add(t);
         }
-        CareCodes.All.Select(c => c.Code).Where(c => !reached.Contains(c)).ShouldBeEmpty();
+        NetPath.Clinical.Engine.NetPathEngine.Current.Knowledge.Pathways.Codes.All.Select(c => c.Code).Where(c => !reached.Contains(c)).ShouldBeEmpty();
         Enum.GetValues<TeamRole>().Where(r => !roles.Contains(r)).ShouldBeEmpty();
     }
 }

@@ -15,14 +15,17 @@ internal sealed class Scenario
 {
     private static readonly DateOnly Today = new(2026, 11, 23);
 
-    private Scenario(string name, string caseJson, JsonElement expect)
+    private Scenario(string name, string caseJson, JsonElement expect, string? knowledge)
     {
+        Knowledge = knowledge;
         Name = name;
         CaseJson = caseJson;
         Expect = expect;
     }
 
     public string Name { get; }
+    /// <summary>The knowledge version the scenario is written for (a draft's scenarios name it); null: the default.</summary>
+    public string? Knowledge { get; }
     public string CaseJson { get; }
     public JsonElement Expect { get; }
 
@@ -44,14 +47,16 @@ internal sealed class Scenario
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", relativePath)));
         var root = doc.RootElement;
-        return new Scenario(relativePath, root.GetProperty("case").GetRawText(), root.GetProperty("expect").Clone());
+        var knowledge = root.TryGetProperty("knowledge", out var k) ? k.GetString() : null;
+        return new Scenario(relativePath, root.GetProperty("case").GetRawText(), root.GetProperty("expect").Clone(), knowledge);
     }
 
     public Assessment Assess()
     {
-        var read = NetPathEngine.Current.Read(CaseJson);
+        var engine = NetPathEngine.ForVersion(Knowledge);
+        var read = engine.Read(CaseJson);
         read.IsValid.ShouldBeTrue($"{Name}: case is invalid: {string.Join("; ", read.Errors.Select(e => e.Path + " " + e.Code))}");
-        return NetPathEngine.Current.Assess(read.Case!, Today);
+        return engine.Assess(read.Case!, Today);
     }
 
     /// <summary>The failed expectations, one line each; empty when the assessment meets them all.</summary>

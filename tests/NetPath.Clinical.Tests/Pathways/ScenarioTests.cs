@@ -6,7 +6,8 @@ namespace NetPath.Clinical.Tests.Pathways;
 /// </summary>
 public class ScenarioTests
 {
-    public static TheoryData<string> Scenarios() => [.. Scenario.Files("scenarios", "scenarios-pathways")];
+    /// <summary>scenarios-drafts: the scenarios of draft knowledge, each naming the version it is written for.</summary>
+    public static TheoryData<string> Scenarios() => [.. Scenario.Files("scenarios", "scenarios-pathways", "scenarios-drafts")];
 
     [Theory]
     [MemberData(nameof(Scenarios))]
