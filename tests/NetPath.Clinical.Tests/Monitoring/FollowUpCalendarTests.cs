@@ -4,7 +4,7 @@ using NetPath.Clinical.Response;
 
 namespace NetPath.Clinical.Tests.Monitoring;
 
-/// <summary>A follow-up plan laid out in dates: due, done by a matching record, overdue; and its iCalendar form.</summary>
+/// <summary>A follow-up plan laid out in dates: due, done by a matching record, overdue (its iCalendar form: NetPath.Interop.Tests).</summary>
 public class FollowUpCalendarTests
 {
     private static readonly DateOnly Start = new(2026, 1, 15);
@@ -70,22 +70,6 @@ public class FollowUpCalendarTests
         var echo = new FollowUpItem { Test = "echocardiography", EveryMonths = 12, ForYears = 1 };
         var entry = FollowUpCalendarBuilder.Build([echo], Start, Start).Entries.ShouldHaveSingleItem();
         entry.Note!.ShouldContain("no record of this test");
-    }
-
-    [Fact]
-    public void The_iCalendar_has_one_all_day_event_per_open_item_with_a_stable_uid()
-    {
-        var c = FollowUpCalendarBuilder.Build([Imaging], Start, new DateOnly(2027, 3, 1), imaging: Scans((new DateOnly(2026, 8, 5), Modality.Mri)));
-        var stamp = new DateTimeOffset(2027, 3, 1, 8, 0, 0, TimeSpan.Zero);
-        var ics = FollowUpIcs.Render(c, "Patient 0042", stamp);
-
-        ics.ShouldStartWith("BEGIN:VCALENDAR");
-        ics.Split("BEGIN:VEVENT").Length.ShouldBe(4); // three open items: the done one is left out
-        ics.ShouldContain("DTSTART;VALUE=DATE:20270115");
-        ics.ShouldContain("SUMMARY:Overdue: CT or MRI scan");
-        ics.ShouldContain("UID:patient-0042-cross-sectional-imaging-20270115@netpath");
-        ics.ShouldContain("DTSTAMP:20270301T080000Z");
-        FollowUpIcs.Render(c, "Patient 0042", stamp).ShouldBe(ics);
     }
 
     private static Measurement Measurement(DateOnly date)

@@ -2,14 +2,16 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using NetPath.Clinical.Monitoring;
 
-namespace NetPath.Clinical.Monitoring;
+namespace NetPath.Interop.Calendars;
 
 /// <summary>
 /// The open items of a follow-up calendar as iCalendar (RFC 5545) text, one all-day event each,
 /// for a patient's or a clinician's calendar application. The stamp is given, not read from a
 /// clock, so the same calendar always renders the same text; each event's UID is stable across
-/// renderings so that a subscribed calendar updates an item instead of adding it twice.
+/// renderings so that a subscribed calendar updates an item instead of adding it twice. It lives
+/// with the other exchange formats (FHIR, CDS Hooks): the domain computes the calendar, this writes it.
 /// </summary>
 public static class FollowUpIcs
 {
