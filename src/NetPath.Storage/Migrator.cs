@@ -114,9 +114,11 @@ public static class Migrator
                 {
                     await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
-                catch (Npgsql.PostgresException e) when (e.SqlState == "42P04")
+                catch (Npgsql.PostgresException e) when (e.SqlState is "42P04" or "23505")
                 {
-                    // Created by a concurrent starter: fine.
+                    // Created by a concurrent starter: fine. Two CREATE DATABASE racing each other can
+                    // also end in a unique violation on pg_database's name index rather than 42P04
+                    // (seen when two instances start together over an empty server).
                 }
             }
         }
