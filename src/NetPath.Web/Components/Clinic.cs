@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using NetPath.Clinical.Assessments;
 using NetPath.Storage;
+using NetPath.Web.Application;
 using NetPath.Web.Features;
 using NetPath.Web.Security;
 
@@ -91,34 +92,16 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
         return a is null ? null : new StoredAssessment(p!, a, JsonSerializer.Deserialize(a.OutputJson, AssessmentJsonContext.Default.Assessment)!);
     }
 
-    /// <summary>Adds a validated case version (If-Match is the record version the form was opened at), then stores an assessment when asked.</summary>
+    /// <summary>Adds a case version (the record version the form was opened at is the If-Match), then stores an assessment when asked: the API's use cases, the same audit.</summary>
     public async Task<SaveOutcome> SaveCaseAsync(ClaimsPrincipal user, Guid id, int expectedVersion, string caseJson, bool assess, CancellationToken ct)
     {
-        Require(user, Permissions.CasesWrite);
-        if (assess) Require(user, Permissions.AssessmentsStore);
         await using var scope = scopes.CreateAsyncScope();
-        var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
-        var assessor = scope.ServiceProvider.GetRequiredService<Assessor>();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        var actor = user.ToActor();
-        var read = assessor.Read(System.Text.Encoding.UTF8.GetBytes(caseJson));
-        if (!read.IsValid)
-        {
-            await audit.RecordAsync(actor, PatientRecords.OpAddCase, id, AuditOutcomes.Invalid, ct);
-            return new SaveOutcome(SaveStatus.Invalid, null, null);
-        }
-        var added = await records.AddCaseVersionAsync(actor, id, expectedVersion, caseJson, null, ct);
-        if (added.Status != WriteStatus.Created || added.Value is null)
-        {
-            var outcome = added.Status == WriteStatus.NotFound ? AuditOutcomes.NotFound : AuditOutcomes.Conflict;
-            await audit.RecordAsync(actor, PatientRecords.OpAddCase, id, outcome, ct);
-            return new SaveOutcome(added.Status == WriteStatus.NotFound ? SaveStatus.NotFound : SaveStatus.Stale, null, null);
-        }
-        Log.PatientWrite(log, user.UserId(), "added a case version to", id);
-        if (!assess) return new SaveOutcome(SaveStatus.Saved, added.Value.VersionNumber, null);
-        var stored = await records.StoreAssessmentAsync(actor, id, assessor.ForStorage, null, ct);
-        if (stored.Value is { } a) Log.PatientWrite(log, user.UserId(), "stored an assessment of", id);
-        return new SaveOutcome(SaveStatus.Saved, added.Value.VersionNumber, stored.Value?.Id);
+        var cases = scope.ServiceProvider.GetRequiredService<CaseVersions>();
+        var added = await cases.AddAsync(user, id, System.Text.Encoding.UTF8.GetBytes(caseJson), expectedVersion, IdempotencyInput.None, ct);
+        if (added.Value is not { } v) return new SaveOutcome(added.Kind, null, null);
+        if (!assess) return new SaveOutcome(OutcomeKind.Success, v.Version.VersionNumber, null);
+        var stored = await cases.StoreAssessmentAsync(user, id, IdempotencyInput.None, ct);
+        return new SaveOutcome(OutcomeKind.Success, v.Version.VersionNumber, stored.Value?.Id);
     }
 
     private static void Require(ClaimsPrincipal user, string policy)
@@ -132,6 +115,4 @@ internal sealed record PatientFile(PatientRecord Patient, IReadOnlyList<CaseVers
 
 internal sealed record StoredAssessment(PatientRecord Patient, AssessmentRecord Record, Assessment Assessment);
 
-internal enum SaveStatus { Saved, Invalid, NotFound, Stale }
-
-internal sealed record SaveOutcome(SaveStatus Status, int? CaseVersion, Guid? AssessmentId);
+internal sealed record SaveOutcome(OutcomeKind Status, int? CaseVersion, Guid? AssessmentId);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetPath.Clinical.Cases.Wire;
 using NetPath.Storage;
+using NetPath.Web.Application;
 using NetPath.Web.Security;
 
 namespace NetPath.Web.Features;
@@ -116,31 +117,14 @@ internal static class PatientEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<CaseVersionView>, ProblemHttpResult>> AddCase(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, Assessor assessor, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<Created<CaseVersionView>, ProblemHttpResult>> AddCase(Guid id, HttpContext http, CaseVersions cases, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
         var body = await RequestBody.ReadAsync(http.Request, ct).ConfigureAwait(false);
         if (body is null) return Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-large", "The case is too large.");
-        var read = assessor.Read(body);
-        if (!read.IsValid)
-        {
-            await audit.RecordAsync(actor, PatientRecords.OpAddCase, id, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
-            return Problems.InvalidCase(read.Errors);
-        }
-        if (ETags.FromIfMatch(http.Request) is not { } expected) return Problems.PreconditionRequired();
-        var (key, keyProblem) = RequestBody.Idempotency(http.Request, body);
-        if (keyProblem is not null) return (ProblemHttpResult)keyProblem;
-        var json = System.Text.Encoding.UTF8.GetString(body);
-        var result = await records.AddCaseVersionAsync(actor, id, expected, json, key, ct).ConfigureAwait(false);
-        if (result.Status is WriteStatus.Created or WriteStatus.Replayed && result.Value is { } v)
-        {
-            Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "added a case version to", id);
-            var patient = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-            if (patient is not null) http.Response.Headers.ETag = ETags.Of(patient.Version);
-            return TypedResults.Created($"/api/patients/{id}/cases/{v.VersionNumber}", CaseVersionView.Of(v));
-        }
-        return await Failed(result.Status, result.CurrentVersion, actor, PatientRecords.OpAddCase, id, audit, ct).ConfigureAwait(false) ?? Problems.Conflict();
+        var outcome = await cases.AddAsync(http.User, id, body, ETags.FromIfMatch(http.Request), RequestBody.KeyOf(http.Request, body), ct).ConfigureAwait(false);
+        if (outcome.Value is not { } added) return OutcomeHttp.Problem(outcome);
+        if (added.PatientVersion is { } version) http.Response.Headers.ETag = ETags.Of(version);
+        return TypedResults.Created($"/api/patients/{id}/cases/{added.Version.VersionNumber}", CaseVersionView.Of(added.Version));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CaseVersionView>>, ProblemHttpResult>> ListCases(
@@ -166,33 +150,10 @@ internal static class PatientEndpoints
         return v is null ? Problems.NotFound() : TypedResults.Ok(CaseVersionView.Of(v));
     }
 
-    private static async Task<Results<Created<StoredAssessmentView>, ProblemHttpResult>> StoreAssessment(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, Assessor assessor, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<Created<StoredAssessmentView>, ProblemHttpResult>> StoreAssessment(Guid id, HttpContext http, CaseVersions cases, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        var (key, keyProblem) = RequestBody.Idempotency(http.Request, []);
-        if (keyProblem is not null) return (ProblemHttpResult)keyProblem;
-        WriteResult<AssessmentRecord> result;
-        try
-        {
-            result = await records.StoreAssessmentAsync(actor, id, assessor.ForStorage, key, ct).ConfigureAwait(false);
-        }
-        catch (StoredCaseInvalidException e)
-        {
-            await audit.RecordAsync(actor, PatientRecords.OpStoreAssessment, id, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
-            return Problems.InvalidCase(e.Errors, StatusCodes.Status422UnprocessableEntity);
-        }
-        if (result.Status is WriteStatus.Created or WriteStatus.Replayed && result.Value is { } a)
-        {
-            Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "stored an assessment of", id);
-            return TypedResults.Created($"/api/patients/{id}/assessments/{a.Id}", StoredAssessmentView.Of(a));
-        }
-        if (result.Status == WriteStatus.NoCase)
-        {
-            await audit.RecordAsync(actor, PatientRecords.OpStoreAssessment, id, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
-            return Problems.Result(StatusCodes.Status409Conflict, "no-case", "The patient has no case version to assess yet.");
-        }
-        return await Failed(result.Status, result.CurrentVersion, actor, PatientRecords.OpStoreAssessment, id, audit, ct).ConfigureAwait(false) ?? Problems.Conflict();
+        var outcome = await cases.StoreAssessmentAsync(http.User, id, RequestBody.KeyOf(http.Request, []), ct).ConfigureAwait(false);
+        return outcome.Value is { } a ? TypedResults.Created($"/api/patients/{id}/assessments/{a.Id}", StoredAssessmentView.Of(a)) : OutcomeHttp.Problem(outcome);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StoredAssessmentView>>, ProblemHttpResult>> ListAssessments(
