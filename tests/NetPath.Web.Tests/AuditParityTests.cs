@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using NetPath.Storage;
@@ -83,17 +84,68 @@ public sealed class AuditParityTests(Servers servers)
         return (id, int.Parse(current.AsSpan(2, current.Length - 3), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The record's events after its setup (creation and first case version), oldest first, as "action outcome".</summary>
-    private static async Task<string[]> TrailAsync(NetPathFactory app, Guid record, bool exists)
+    /// <summary>The record's events after its setup (its creation, and its first case version when <paramref name="setup"/> is 2), oldest first, as "action outcome".</summary>
+    private static async Task<string[]> TrailAsync(NetPathFactory app, Guid record, bool exists, int setup = 2)
     {
         var events = (await app.AuditAsync(record)).OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => $"{e.Action} {e.Outcome}").ToList();
         if (exists)
         {
-            events[0].ShouldBe("patient.create success");
-            events[1].ShouldBe("case.create success");
-            events.RemoveRange(0, 2);
+            events[..setup].ShouldBe(new[] { "patient.create success", "case.create success" }[..setup]);
+            events.RemoveRange(0, setup);
         }
         return [.. events];
+    }
+
+    private static readonly DateOnly Today = DateOnly.FromDateTime(NetPathFactory.Start.UtcDateTime);
+
+    /// <summary>Diary scenarios (decision 0511): the acting account has role patient, linked to the record or (OwnRecord false) to another one.</summary>
+    private sealed record DiaryScenario(bool OwnRecord, bool Write, int Wellbeing, params string[] Trail);
+
+    private static readonly Dictionary<string, DiaryScenario> DiaryScenarios = new()
+    {
+        ["an entry added"] = new(true, true, 6, "diary.create success"),
+        ["an entry with wellbeing out of range"] = new(true, true, Diary.MaxWellbeing + 1, "diary.create invalid"),
+        ["an entry on another record"] = new(false, true, 6, "diary.create denied"),
+        ["the own diary read"] = new(true, false, 6, "diary.list success"),
+        ["another record's diary read"] = new(false, false, 6, "diary.list denied"),
+    };
+
+    public static TheoryData<string, string> DiaryCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var backend in Infrastructure.Backends.All)
+            foreach (var name in DiaryScenarios.Keys) data.Add(backend, name);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(DiaryCases))]
+    public async Task A_diary_use_case_leaves_the_same_audit_trail_through_the_api_and_through_a_page(string backend, string scenario)
+    {
+        var s = DiaryScenarios[scenario];
+        var app = servers.For(backend);
+        var clinician = await app.SignedInAsync(Roles.Clinician);
+
+        var (apiRecord, _) = await clinician.CreatePatientAsync("Parity Diary");
+        var (apiOther, _) = await clinician.CreatePatientAsync("Parity Diary Other");
+        var patient = await app.SignedInAsync(Roles.Patient, s.OwnRecord ? apiRecord : apiOther);
+        var response = s.Write
+            ? await patient.PostAsJsonAsync($"/api/patients/{apiRecord}/diary", new { date = Today.ToString("yyyy-MM-dd"), symptoms = Array.Empty<string>(), wellbeing = s.Wellbeing })
+            : await patient.GetAsync($"/api/patients/{apiRecord}/diary");
+
+        var (pageRecord, _) = await clinician.CreatePatientAsync("Parity Diary");
+        var (pageOther, _) = await clinician.CreatePatientAsync("Parity Diary Other");
+        var user = Principal(await app.CreateUserAsync(Roles.Patient, s.OwnRecord ? pageRecord : pageOther));
+        using (var scope = app.Services.CreateScope())
+        {
+            var clinic = scope.ServiceProvider.GetRequiredService<Clinic>();
+            var succeeded = s.Write
+                ? (await clinic.AddDiaryEntryAsync(user, pageRecord, new DiaryInput(Today, [], null, null, s.Wellbeing, null), CancellationToken.None)).Succeeded
+                : await clinic.DiaryAsync(user, pageRecord, 100, CancellationToken.None) is not null;
+            succeeded.ShouldBe(response.IsSuccessStatusCode);
+        }
+
+        (await TrailAsync(app, apiRecord, exists: true, setup: 1)).ShouldBe(s.Trail, $"API: {scenario}");
+        (await TrailAsync(app, pageRecord, exists: true, setup: 1)).ShouldBe(s.Trail, $"page: {scenario}");
     }
 
     private static ClaimsPrincipal Principal(UserAccount account) => NetPathClaims.For(account, Guid.NewGuid(), "parity");

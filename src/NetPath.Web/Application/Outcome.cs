@@ -24,6 +24,8 @@ internal enum OutcomeKind
     PreconditionRequired,
     /// <summary>The Idempotency-Key is malformed: refused before anything is stored, not audited.</summary>
     BadIdempotencyKey,
+    /// <summary>The body is over the size limit: refused before it is read, not audited.</summary>
+    TooLarge,
     /// <summary>The Idempotency-Key was used before with another request.</summary>
     KeyReused,
     Denied,

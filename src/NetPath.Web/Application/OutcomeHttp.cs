@@ -20,6 +20,7 @@ internal static class OutcomeHttp
             OutcomeKind.NoCase => Problems.Result(StatusCodes.Status409Conflict, "no-case", "The patient has no case version to assess yet."),
             OutcomeKind.BadIdempotencyKey => Problems.Invalid("invalid-idempotency-key", "header:Idempotency-Key", "An Idempotency-Key is 1 to 200 printable characters."),
             OutcomeKind.KeyReused => Problems.KeyReused(),
+            OutcomeKind.TooLarge => Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-large", "The body is too large."),
             OutcomeKind.Denied => Problems.Forbidden(),
             OutcomeKind.Conflict => Problems.Conflict(),
             _ => throw new InvalidOperationException($"{outcome.Kind} is not a failure."),

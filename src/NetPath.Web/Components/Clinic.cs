@@ -29,7 +29,7 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
         await using var scope = scopes.CreateAsyncScope();
         var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
         var result = await records.ListPatientsAsync(filter, Math.Max(1, page), Math.Clamp(pageSize, 1, PatientEndpoints.MaxPageSize), ct);
-        await AuditReadAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), user.ToActor(), "patient.list", null, AuditOutcomes.Success, ct);
+        await AuditReadAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), user.ToActor(), AuditActions.PatientList, null, AuditOutcomes.Success, ct);
         return result;
     }
 
@@ -51,13 +51,13 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
         var actor = user.ToActor();
         if (!actor.MaySee(id))
         {
-            await AuditReadAsync(audit, actor, "patient.read", id, AuditOutcomes.Denied, ct);
-            Log.Denied(log, user.UserId(), "patient.read", id);
+            await AuditReadAsync(audit, actor, AuditActions.PatientRead, id, AuditOutcomes.Denied, ct);
+            Log.Denied(log, user.UserId(), AuditActions.PatientRead, id);
             return null;
         }
         var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
         var p = await records.GetPatientAsync(id, ct);
-        await AuditReadAsync(audit, actor, "patient.read", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
+        await AuditReadAsync(audit, actor, AuditActions.PatientRead, id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
         if (p is null) return null;
         return new PatientFile(p, await records.ListCaseVersionsAsync(id, ct), await records.ListAssessmentsAsync(id, ct));
     }
@@ -81,14 +81,14 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
         var actor = user.ToActor();
         if (!actor.MaySee(id))
         {
-            await AuditReadAsync(audit, actor, "assessment.read", id, AuditOutcomes.Denied, ct);
-            Log.Denied(log, user.UserId(), "assessment.read", id);
+            await AuditReadAsync(audit, actor, AuditActions.AssessmentRead, id, AuditOutcomes.Denied, ct);
+            Log.Denied(log, user.UserId(), AuditActions.AssessmentRead, id);
             return null;
         }
         var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
         var p = await records.GetPatientAsync(id, ct);
         var a = p is null ? null : await records.GetAssessmentAsync(id, assessmentId, ct);
-        await AuditReadAsync(audit, actor, "assessment.read", id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
+        await AuditReadAsync(audit, actor, AuditActions.AssessmentRead, id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
         return a is null ? null : new StoredAssessment(p!, a, JsonSerializer.Deserialize(a.OutputJson, AssessmentJsonContext.Default.Assessment)!);
     }
 

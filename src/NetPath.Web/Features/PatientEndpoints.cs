@@ -26,19 +26,19 @@ internal static class PatientEndpoints
     {
         var patients = app.MapGroup("/api/patients").WithTags("Patients")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditActionAttribute("patient.create")).Accepts<PatientWrite>("application/json");
-        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").ProducesProblem(StatusCodes.Status400BadRequest).WithMetadata(new AuditActionAttribute("patient.list"));
-        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("patient.read"));
-        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute("patient.update")).Accepts<PatientWrite>("application/json");
-        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute("patient.delete"));
+        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditActionAttribute(AuditActions.PatientCreate)).Accepts<PatientWrite>("application/json");
+        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").ProducesProblem(StatusCodes.Status400BadRequest).WithMetadata(new AuditActionAttribute(AuditActions.PatientList));
+        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.PatientRead));
+        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute(AuditActions.PatientUpdate)).Accepts<PatientWrite>("application/json");
+        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute(AuditActions.PatientDelete));
 
-        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute("case.create")).Accepts<CaseDto>("application/json");
-        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("case.list"));
-        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("case.read"));
+        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute(AuditActions.CaseCreate)).Accepts<CaseDto>("application/json");
+        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.CaseList));
+        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.CaseRead));
 
-        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditActionAttribute("assessment.create"));
-        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("assessment.list"));
-        patients.MapGet("/{id:guid}/assessments/{assessmentId:guid}", GetAssessment).RequireAuthorization(Permissions.PatientsRead).WithName("GetAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("assessment.read"));
+        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditActionAttribute(AuditActions.AssessmentCreate));
+        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.AssessmentList));
+        patients.MapGet("/{id:guid}/assessments/{assessmentId:guid}", GetAssessment).RequireAuthorization(Permissions.PatientsRead).WithName("GetAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.AssessmentRead));
     }
 
     private static async Task<Results<Created<PatientView>, ProblemHttpResult>> Create(
@@ -74,7 +74,7 @@ internal static class PatientEndpoints
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var result = await records.ListPatientsAsync(new PatientFilter(site, stageGroup, grade, followUpDueBy, search), page, pageSize, ct).ConfigureAwait(false);
-        await audit.RecordAsync(http.User.ToActor(), "patient.list", null, AuditOutcomes.Success, ct).ConfigureAwait(false);
+        await audit.RecordAsync(http.User.ToActor(), AuditActions.PatientList, null, AuditOutcomes.Success, ct).ConfigureAwait(false);
         return TypedResults.Ok(new PageView<PatientView>([.. result.Items.Select(PatientView.Of)], result.PageNumber, result.PageSize, result.Total));
     }
 
@@ -82,9 +82,9 @@ internal static class PatientEndpoints
         Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        if (await Refuse(actor, id, "patient.read", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        if (await Refuse(actor, id, AuditActions.PatientRead, audit, ct).ConfigureAwait(false) is { } refused) return refused;
         var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "patient.read", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, AuditActions.PatientRead, id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
         if (p is null) return Problems.NotFound();
         http.Response.Headers.ETag = ETags.Of(p.Version);
         return TypedResults.Ok(PatientView.Of(p));
@@ -100,7 +100,7 @@ internal static class PatientEndpoints
         if (ETags.FromIfMatch(http.Request) is not { } expected) return Problems.PreconditionRequired();
         var actor = http.User.ToActor();
         var result = await records.UpdatePatientAsync(actor, id, expected, input!, ct).ConfigureAwait(false);
-        if (await Failed(result.Status, result.CurrentVersion, actor, "patient.update", id, audit, ct).ConfigureAwait(false) is { } failed) return failed;
+        if (await Failed(result.Status, result.CurrentVersion, actor, AuditActions.PatientUpdate, id, audit, ct).ConfigureAwait(false) is { } failed) return failed;
         Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "updated", id);
         http.Response.Headers.ETag = ETags.Of(result.Value!.Version);
         return TypedResults.Ok(PatientView.Of(result.Value));
@@ -112,7 +112,7 @@ internal static class PatientEndpoints
         if (ETags.FromIfMatch(http.Request) is not { } expected) return Problems.PreconditionRequired();
         var actor = http.User.ToActor();
         var result = await records.DeletePatientAsync(actor, id, expected, ct).ConfigureAwait(false);
-        if (await Failed(result.Status, result.CurrentVersion, actor, "patient.delete", id, audit, ct).ConfigureAwait(false) is { } failed) return failed;
+        if (await Failed(result.Status, result.CurrentVersion, actor, AuditActions.PatientDelete, id, audit, ct).ConfigureAwait(false) is { } failed) return failed;
         Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "deleted", id);
         return TypedResults.NoContent();
     }
@@ -131,9 +131,9 @@ internal static class PatientEndpoints
         Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        if (await Refuse(actor, id, "case.list", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        if (await Refuse(actor, id, AuditActions.CaseList, audit, ct).ConfigureAwait(false) is { } refused) return refused;
         var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "case.list", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, AuditActions.CaseList, id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
         if (p is null) return Problems.NotFound();
         var versions = await records.ListCaseVersionsAsync(id, ct).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<CaseVersionView>>([.. versions.Select(CaseVersionView.Of)]);
@@ -143,10 +143,10 @@ internal static class PatientEndpoints
         Guid id, int version, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        if (await Refuse(actor, id, "case.read", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        if (await Refuse(actor, id, AuditActions.CaseRead, audit, ct).ConfigureAwait(false) is { } refused) return refused;
         var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
         var v = p is null ? null : await records.GetCaseVersionAsync(id, version, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "case.read", id, v is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, AuditActions.CaseRead, id, v is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
         return v is null ? Problems.NotFound() : TypedResults.Ok(CaseVersionView.Of(v));
     }
 
@@ -160,9 +160,9 @@ internal static class PatientEndpoints
         Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        if (await Refuse(actor, id, "assessment.list", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        if (await Refuse(actor, id, AuditActions.AssessmentList, audit, ct).ConfigureAwait(false) is { } refused) return refused;
         var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "assessment.list", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, AuditActions.AssessmentList, id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
         if (p is null) return Problems.NotFound();
         var list = await records.ListAssessmentsAsync(id, ct).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<StoredAssessmentView>>([.. list.Select(StoredAssessmentView.Of)]);
@@ -172,10 +172,10 @@ internal static class PatientEndpoints
         Guid id, Guid assessmentId, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
     {
         var actor = http.User.ToActor();
-        if (await Refuse(actor, id, "assessment.read", audit, ct).ConfigureAwait(false) is { } refused) return refused;
+        if (await Refuse(actor, id, AuditActions.AssessmentRead, audit, ct).ConfigureAwait(false) is { } refused) return refused;
         var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
         var a = p is null ? null : await records.GetAssessmentAsync(id, assessmentId, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "assessment.read", id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        await audit.RecordAsync(actor, AuditActions.AssessmentRead, id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
         return a is null ? Problems.NotFound() : TypedResults.Ok(StoredAssessmentView.Of(a));
     }
 
