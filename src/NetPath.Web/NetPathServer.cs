@@ -153,6 +153,7 @@ public static class NetPathServer
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorization>();
         services.AddScoped<Application.CaseVersions>();
         services.AddScoped<Application.DiaryUseCases>();
+        services.AddScoped<Application.RecordReads>();
         services.AddScoped<Components.Clinic>();
         services.AddScoped<Components.PageReads>();
         services.AddRazorComponents().AddInteractiveServerComponents()

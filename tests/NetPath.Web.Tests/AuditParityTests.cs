@@ -148,5 +148,49 @@ public sealed class AuditParityTests(Servers servers)
         (await TrailAsync(app, pageRecord, exists: true, setup: 1)).ShouldBe(s.Trail, $"page: {scenario}");
     }
 
+    /// <summary>Reading a record (its page shows the record, its versions and assessments; the API reads the record): role and whose record.</summary>
+    private sealed record ReadScenario(string Role, bool OwnRecord, bool Exists, params string[] Trail);
+
+    private static readonly Dictionary<string, ReadScenario> ReadScenarios = new()
+    {
+        ["a clinician reads a record"] = new(Roles.Clinician, false, true, "patient.read success"),
+        ["a patient reads the own record"] = new(Roles.Patient, true, true, "patient.read success"),
+        ["a patient reads another record"] = new(Roles.Patient, false, true, "patient.read denied"),
+        ["a clinician reads no such record"] = new(Roles.Clinician, false, false, "patient.read not-found"),
+    };
+
+    public static TheoryData<string, string> ReadCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var backend in Infrastructure.Backends.All)
+            foreach (var name in ReadScenarios.Keys) data.Add(backend, name);
+        return data;
+    }
+
+    [Theory, MemberData(nameof(ReadCases))]
+    public async Task Reading_a_record_leaves_the_same_audit_trail_through_the_api_and_through_a_page(string backend, string scenario)
+    {
+        var s = ReadScenarios[scenario];
+        var app = servers.For(backend);
+        var clinician = await app.SignedInAsync(Roles.Clinician);
+
+        var (apiRecord, _) = await NewRecordAsync(clinician, s.Exists);
+        var (apiOther, _) = await clinician.CreatePatientAsync("Parity Other");
+        var reader = s.Role == Roles.Patient ? await app.SignedInAsync(Roles.Patient, s.OwnRecord ? apiRecord : apiOther) : clinician;
+        var response = await reader.GetAsync($"/api/patients/{apiRecord}");
+
+        var (pageRecord, _) = await NewRecordAsync(clinician, s.Exists);
+        var (pageOther, _) = await clinician.CreatePatientAsync("Parity Other");
+        var user = Principal(await app.CreateUserAsync(s.Role, s.Role == Roles.Patient ? (s.OwnRecord ? pageRecord : pageOther) : null));
+        using (var scope = app.Services.CreateScope())
+        {
+            var file = await scope.ServiceProvider.GetRequiredService<Clinic>().OpenAsync(user, pageRecord, CancellationToken.None);
+            (file is not null).ShouldBe(response.IsSuccessStatusCode);
+        }
+
+        (await TrailAsync(app, apiRecord, s.Exists)).ShouldBe(s.Trail, $"API: {scenario}");
+        (await TrailAsync(app, pageRecord, s.Exists)).ShouldBe(s.Trail, $"page: {scenario}");
+    }
+
     private static ClaimsPrincipal Principal(UserAccount account) => NetPathClaims.For(account, Guid.NewGuid(), "parity");
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using NetPath.Storage;
+using NetPath.Web.Application;
 using NetPath.Web.Security;
 
 namespace NetPath.Web.Components;

@@ -6,8 +6,8 @@ using NetPath.Web.Security;
 namespace NetPath.Web.Components;
 
 /// <summary>
-/// The diary, the tumour-board list and the overdue follow-ups for the pages: the storage methods,
-/// permission checks and audit actions of DiaryEndpoints and BoardEndpoints, a scope per call.
+/// The diary (through <see cref="Application.DiaryUseCases"/>, as the API), the tumour-board list
+/// and the overdue follow-ups for the pages, a scope per call.
 /// </summary>
 internal sealed partial class Clinic
 {

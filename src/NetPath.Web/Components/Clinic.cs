@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
-using NetPath.Clinical.Assessments;
 using NetPath.Storage;
 using NetPath.Web.Application;
 using NetPath.Web.Features;
@@ -9,10 +7,11 @@ using NetPath.Web.Security;
 namespace NetPath.Web.Components;
 
 /// <summary>
-/// What the pages do with patient records: the same <see cref="PatientRecords"/> methods and the
-/// same audit actions as the API handlers, with the same permission checks (the matrix, and role
-/// patient only on its own record), so a page can show nothing the API would refuse. Each call
-/// runs in its own service scope: an interactive circuit lives for minutes, a DbContext should not.
+/// The pages' adapter to the use cases. Moved features (case versions, assessments, record reads,
+/// the diary) call the application service the API calls (decision 0430), so a page can show
+/// nothing the API would refuse and leaves the same audit trail; the rest still call storage here
+/// until they move. Each call runs in its own service scope: an interactive circuit lives for
+/// minutes, a DbContext should not.
 /// </summary>
 internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads reads, ILogger<Clinic> log)
 {
@@ -45,21 +44,10 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
     /// <summary>The record with its case versions and assessments, audited as one read; null when absent or not the caller's to see.</summary>
     public async Task<PatientFile?> OpenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
+        // Callers (what-if, board summary, homes) rely on a role outside the policy throwing, not reading as "absent".
         Require(user, Permissions.PatientsRead);
         await using var scope = scopes.CreateAsyncScope();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        var actor = user.ToActor();
-        if (!actor.MaySee(id))
-        {
-            await AuditReadAsync(audit, actor, AuditActions.PatientRead, id, AuditOutcomes.Denied, ct);
-            Log.Denied(log, user.UserId(), AuditActions.PatientRead, id);
-            return null;
-        }
-        var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
-        var p = await records.GetPatientAsync(id, ct);
-        await AuditReadAsync(audit, actor, AuditActions.PatientRead, id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
-        if (p is null) return null;
-        return new PatientFile(p, await records.ListCaseVersionsAsync(id, ct), await records.ListAssessmentsAsync(id, ct));
+        return (await scope.ServiceProvider.GetRequiredService<RecordReads>().FileAsync(user, id, reads, ct)).Value;
     }
 
     /// <summary>
@@ -77,19 +65,7 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
     {
         Require(user, Permissions.PatientsRead);
         await using var scope = scopes.CreateAsyncScope();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        var actor = user.ToActor();
-        if (!actor.MaySee(id))
-        {
-            await AuditReadAsync(audit, actor, AuditActions.AssessmentRead, id, AuditOutcomes.Denied, ct);
-            Log.Denied(log, user.UserId(), AuditActions.AssessmentRead, id);
-            return null;
-        }
-        var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
-        var p = await records.GetPatientAsync(id, ct);
-        var a = p is null ? null : await records.GetAssessmentAsync(id, assessmentId, ct);
-        await AuditReadAsync(audit, actor, AuditActions.AssessmentRead, id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
-        return a is null ? null : new StoredAssessment(p!, a, JsonSerializer.Deserialize(a.OutputJson, AssessmentJsonContext.Default.Assessment)!);
+        return (await scope.ServiceProvider.GetRequiredService<RecordReads>().StoredAssessmentAsync(user, id, assessmentId, reads, ct)).Value;
     }
 
     /// <summary>Adds a case version (the record version the form was opened at is the If-Match), then stores an assessment when asked: the API's use cases, the same audit.</summary>
@@ -110,9 +86,5 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
         if (!Holds(user, policy)) throw new UnauthorizedAccessException($"Policy {policy} is not held.");
     }
 }
-
-internal sealed record PatientFile(PatientRecord Patient, IReadOnlyList<CaseVersionRecord> Cases, IReadOnlyList<AssessmentRecord> Assessments);
-
-internal sealed record StoredAssessment(PatientRecord Patient, AssessmentRecord Record, Assessment Assessment);
 
 internal sealed record SaveOutcome(OutcomeKind Status, int? CaseVersion, Guid? AssessmentId);

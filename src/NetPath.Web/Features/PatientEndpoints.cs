@@ -6,11 +6,6 @@ using NetPath.Web.Security;
 
 namespace NetPath.Web.Features;
 
-/// <summary>
-/// Patient records, their case versions and stored assessments. Every read and write of patient
-/// data leaves an audit event, refusals included. Creates honour Idempotency-Key; edits need
-/// If-Match with the record's ETag.
-/// </summary>
 /// <summary>The audit action name of an endpoint or page, so that refusals by policy are audited under the same name as the handler's own events.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 internal sealed class AuditActionAttribute(string name) : Attribute
@@ -18,6 +13,13 @@ internal sealed class AuditActionAttribute(string name) : Attribute
     public string Name { get; } = name;
 }
 
+/// <summary>
+/// Patient records, their case versions and stored assessments. Every read and write of patient
+/// data leaves an audit event, refusals included. Case versions, assessments and record reads run
+/// in Application/ (CaseVersions, RecordReads; decision 0430); patient create, list, update and
+/// delete are still answered here. Creates honour Idempotency-Key; edits need If-Match with the
+/// record's ETag.
+/// </summary>
 internal static class PatientEndpoints
 {
     public const int MaxPageSize = 200;
@@ -78,14 +80,10 @@ internal static class PatientEndpoints
         return TypedResults.Ok(new PageView<PatientView>([.. result.Items.Select(PatientView.Of)], result.PageNumber, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<PatientView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<PatientView>, ProblemHttpResult>> Get(Guid id, HttpContext http, RecordReads reads, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await Refuse(actor, id, AuditActions.PatientRead, audit, ct).ConfigureAwait(false) is { } refused) return refused;
-        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, AuditActions.PatientRead, id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
-        if (p is null) return Problems.NotFound();
+        var outcome = await reads.PatientAsync(http.User, id, ct).ConfigureAwait(false);
+        if (outcome.Value is not { } p) return OutcomeHttp.Problem(outcome);
         http.Response.Headers.ETag = ETags.Of(p.Version);
         return TypedResults.Ok(PatientView.Of(p));
     }
@@ -127,27 +125,16 @@ internal static class PatientEndpoints
         return TypedResults.Created($"/api/patients/{id}/cases/{added.Version.VersionNumber}", CaseVersionView.Of(added.Version));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<CaseVersionView>>, ProblemHttpResult>> ListCases(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<CaseVersionView>>, ProblemHttpResult>> ListCases(Guid id, HttpContext http, RecordReads reads, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await Refuse(actor, id, AuditActions.CaseList, audit, ct).ConfigureAwait(false) is { } refused) return refused;
-        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, AuditActions.CaseList, id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
-        if (p is null) return Problems.NotFound();
-        var versions = await records.ListCaseVersionsAsync(id, ct).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<CaseVersionView>>([.. versions.Select(CaseVersionView.Of)]);
+        var outcome = await reads.CaseVersionsAsync(http.User, id, ct).ConfigureAwait(false);
+        return outcome.Value is { } versions ? TypedResults.Ok<IReadOnlyList<CaseVersionView>>([.. versions.Select(CaseVersionView.Of)]) : OutcomeHttp.Problem(outcome);
     }
 
-    private static async Task<Results<Ok<CaseVersionView>, ProblemHttpResult>> GetCase(
-        Guid id, int version, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<CaseVersionView>, ProblemHttpResult>> GetCase(Guid id, int version, HttpContext http, RecordReads reads, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await Refuse(actor, id, AuditActions.CaseRead, audit, ct).ConfigureAwait(false) is { } refused) return refused;
-        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        var v = p is null ? null : await records.GetCaseVersionAsync(id, version, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, AuditActions.CaseRead, id, v is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
-        return v is null ? Problems.NotFound() : TypedResults.Ok(CaseVersionView.Of(v));
+        var outcome = await reads.CaseVersionAsync(http.User, id, version, ct).ConfigureAwait(false);
+        return outcome.Value is { } v ? TypedResults.Ok(CaseVersionView.Of(v)) : OutcomeHttp.Problem(outcome);
     }
 
     private static async Task<Results<Created<StoredAssessmentView>, ProblemHttpResult>> StoreAssessment(Guid id, HttpContext http, CaseVersions cases, CancellationToken ct)
@@ -156,35 +143,16 @@ internal static class PatientEndpoints
         return outcome.Value is { } a ? TypedResults.Created($"/api/patients/{id}/assessments/{a.Id}", StoredAssessmentView.Of(a)) : OutcomeHttp.Problem(outcome);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<StoredAssessmentView>>, ProblemHttpResult>> ListAssessments(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<StoredAssessmentView>>, ProblemHttpResult>> ListAssessments(Guid id, HttpContext http, RecordReads reads, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await Refuse(actor, id, AuditActions.AssessmentList, audit, ct).ConfigureAwait(false) is { } refused) return refused;
-        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, AuditActions.AssessmentList, id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
-        if (p is null) return Problems.NotFound();
-        var list = await records.ListAssessmentsAsync(id, ct).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<StoredAssessmentView>>([.. list.Select(StoredAssessmentView.Of)]);
+        var outcome = await reads.AssessmentsAsync(http.User, id, ct).ConfigureAwait(false);
+        return outcome.Value is { } list ? TypedResults.Ok<IReadOnlyList<StoredAssessmentView>>([.. list.Select(StoredAssessmentView.Of)]) : OutcomeHttp.Problem(outcome);
     }
 
-    private static async Task<Results<Ok<StoredAssessmentView>, ProblemHttpResult>> GetAssessment(
-        Guid id, Guid assessmentId, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<StoredAssessmentView>, ProblemHttpResult>> GetAssessment(Guid id, Guid assessmentId, HttpContext http, RecordReads reads, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await Refuse(actor, id, AuditActions.AssessmentRead, audit, ct).ConfigureAwait(false) is { } refused) return refused;
-        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        var a = p is null ? null : await records.GetAssessmentAsync(id, assessmentId, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, AuditActions.AssessmentRead, id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
-        return a is null ? Problems.NotFound() : TypedResults.Ok(StoredAssessmentView.Of(a));
-    }
-
-    /// <summary>Refuses (and audits) a patient-role account reaching for a record not its own.</summary>
-    private static async Task<ProblemHttpResult?> Refuse(Actor actor, Guid id, string action, AuditTrail audit, CancellationToken ct)
-    {
-        if (actor.MaySee(id)) return null;
-        await audit.RecordAsync(actor, action, id, AuditOutcomes.Denied, ct).ConfigureAwait(false);
-        return Problems.Forbidden();
+        var outcome = await reads.AssessmentAsync(http.User, id, assessmentId, ct).ConfigureAwait(false);
+        return outcome.Value is { } a ? TypedResults.Ok(StoredAssessmentView.Of(a)) : OutcomeHttp.Problem(outcome);
     }
 
     private static async Task<ProblemHttpResult?> Failed(WriteStatus status, int? current, Actor actor, string action, Guid id, AuditTrail audit, CancellationToken ct)

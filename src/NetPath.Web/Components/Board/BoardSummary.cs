@@ -4,6 +4,7 @@ using NetPath.Clinical.Assessments;
 using NetPath.Clinical.Cases;
 using NetPath.Clinical.Engine;
 using NetPath.Storage;
+using NetPath.Web.Application;
 
 namespace NetPath.Web.Components.Board;
 
