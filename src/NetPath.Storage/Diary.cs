@@ -44,8 +44,8 @@ public sealed record DiaryInput(DateOnly? Date, IReadOnlyList<string>? Symptoms,
 /// <summary>The diary's rules and storage. Access rules (role patient: own record only) are the caller's, as for <see cref="PatientRecords"/>.</summary>
 public sealed class Diary(NetPathDb db, AuditTrail audit, TimeProvider time)
 {
-    public const string OpAdd = "diary.create";
-    public const string OpList = "diary.list";
+    public const string OpAdd = AuditActions.DiaryCreate;
+    public const string OpList = AuditActions.DiaryList;
     public const int MaxNoteLength = 500;
     /// <summary>Upper bounds that catch a slipped key, far above what a carcinoid syndrome produces.</summary>
     public const int MaxDiarrheaPerDay = 50;

@@ -58,9 +58,9 @@ public sealed record WriteResult<T>(WriteStatus Status, T? Value, int? CurrentVe
 /// </summary>
 public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider time)
 {
-    public const string OpCreatePatient = "patient.create";
-    public const string OpAddCase = "case.create";
-    public const string OpStoreAssessment = "assessment.create";
+    public const string OpCreatePatient = AuditActions.PatientCreate;
+    public const string OpAddCase = AuditActions.CaseCreate;
+    public const string OpStoreAssessment = AuditActions.AssessmentCreate;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -103,7 +103,7 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
     public async Task<WriteResult<PatientRecord>> UpdatePatientAsync(Actor actor, Guid id, int expectedVersion, PatientInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return await ChangePatientAsync(actor, id, expectedVersion, "patient.update", p =>
+        return await ChangePatientAsync(actor, id, expectedVersion, AuditActions.PatientUpdate, p =>
         {
             p.DisplayName = input.DisplayName;
             p.DateOfBirth = input.DateOfBirth;
@@ -117,7 +117,7 @@ public sealed class PatientRecords(NetPathDb db, AuditTrail audit, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(actor);
         var now = Now;
-        return await ChangePatientAsync(actor, id, expectedVersion, "patient.delete", p =>
+        return await ChangePatientAsync(actor, id, expectedVersion, AuditActions.PatientDelete, p =>
         {
             p.DeletedAt = now;
             p.DeletedBy = actor.UserName;

@@ -49,9 +49,9 @@ public sealed record BoardWrite(WriteStatus Status, BoardItemRecord? Value, IRea
 /// </summary>
 public sealed class TumourBoard(NetPathDb db, AuditTrail audit, TimeProvider time)
 {
-    public const string OpAdd = "board.create";
-    public const string OpUpdate = "board.update";
-    public const string OpList = "board.list";
+    public const string OpAdd = AuditActions.BoardCreate;
+    public const string OpUpdate = AuditActions.BoardUpdate;
+    public const string OpList = AuditActions.BoardList;
     public const int MaxQuestionLength = 500;
     public const int MaxOutcomeLength = 2000;
     /// <summary>Meetings are planned weeks ahead; a date years away is a typo.</summary>

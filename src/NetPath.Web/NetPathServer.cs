@@ -152,6 +152,9 @@ public static class NetPathServer
                 o.AddPolicy(p.Policy, policy => policy.RequireAuthenticatedUser().RequireRole(p.Roles));
         });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedAuthorization>();
+        services.AddScoped<Application.CaseVersions>();
+        services.AddScoped<Application.DiaryUseCases>();
+        services.AddScoped<Application.RecordReads>();
         services.AddScoped<Components.Clinic>();
         services.AddScoped<Components.PageReads>();
         services.AddRazorComponents().AddInteractiveServerComponents()

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NetPath.Clinical.Cases;
 
 namespace NetPath.Clinical.Validation;
@@ -19,6 +20,8 @@ public sealed class CaseReadResult
     public IReadOnlyList<ValidationError> Errors { get; }
     /// <summary>The case's id where it could be read, so a batch can say which case was bad.</summary>
     public string? CaseId { get; }
+    /// <summary>True when <see cref="Case"/> is there to use (the compiler then knows it is not null).</summary>
+    [MemberNotNullWhen(true, nameof(Case))]
     public bool IsValid => Case is not null;
 
     public static CaseReadResult Valid(Case value) => new(value, [], value.Id);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using NetPath.Storage;
+using NetPath.Web.Application;
 using NetPath.Web.Security;
 
 namespace NetPath.Web.Components;
@@ -25,7 +26,7 @@ internal sealed partial class Clinic
         var actor = user.ToActor();
         var mine = await lists.MineAsync(actor.UserName, HomeRows, ct);
         var due = await lists.DueAsync(today.AddDays(DueWithinDays), HomeRows, ct);
-        await AuditReadAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), actor, "patient.list", null, AuditOutcomes.Success, ct);
+        await AuditReadAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), actor, AuditActions.PatientList, null, AuditOutcomes.Success, ct);
         return new ClinicianWorklist(mine, due, today);
     }
 

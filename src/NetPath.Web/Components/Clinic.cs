@@ -1,17 +1,17 @@
 using System.Security.Claims;
-using System.Text.Json;
-using NetPath.Clinical.Assessments;
 using NetPath.Storage;
+using NetPath.Web.Application;
 using NetPath.Web.Features;
 using NetPath.Web.Security;
 
 namespace NetPath.Web.Components;
 
 /// <summary>
-/// What the pages do with patient records: the same <see cref="PatientRecords"/> methods and the
-/// same audit actions as the API handlers, with the same permission checks (the matrix, and role
-/// patient only on its own record), so a page can show nothing the API would refuse. Each call
-/// runs in its own service scope: an interactive circuit lives for minutes, a DbContext should not.
+/// The pages' adapter to the use cases. Moved features (case versions, assessments, record reads,
+/// the diary) call the application service the API calls (decision 0430), so a page can show
+/// nothing the API would refuse and leaves the same audit trail; the rest still call storage here
+/// until they move. Each call runs in its own service scope: an interactive circuit lives for
+/// minutes, a DbContext should not.
 /// </summary>
 internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads reads, ILogger<Clinic> log)
 {
@@ -28,7 +28,7 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
         await using var scope = scopes.CreateAsyncScope();
         var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
         var result = await records.ListPatientsAsync(filter, Math.Max(1, page), Math.Clamp(pageSize, 1, PatientEndpoints.MaxPageSize), ct);
-        await AuditReadAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), user.ToActor(), "patient.list", null, AuditOutcomes.Success, ct);
+        await AuditReadAsync(scope.ServiceProvider.GetRequiredService<AuditTrail>(), user.ToActor(), AuditActions.PatientList, null, AuditOutcomes.Success, ct);
         return result;
     }
 
@@ -44,21 +44,10 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
     /// <summary>The record with its case versions and assessments, audited as one read; null when absent or not the caller's to see.</summary>
     public async Task<PatientFile?> OpenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
+        // Callers (what-if, board summary, homes) rely on a role outside the policy throwing, not reading as "absent".
         Require(user, Permissions.PatientsRead);
         await using var scope = scopes.CreateAsyncScope();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        var actor = user.ToActor();
-        if (!actor.MaySee(id))
-        {
-            await AuditReadAsync(audit, actor, "patient.read", id, AuditOutcomes.Denied, ct);
-            Log.Denied(log, user.UserId(), "patient.read", id);
-            return null;
-        }
-        var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
-        var p = await records.GetPatientAsync(id, ct);
-        await AuditReadAsync(audit, actor, "patient.read", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
-        if (p is null) return null;
-        return new PatientFile(p, await records.ListCaseVersionsAsync(id, ct), await records.ListAssessmentsAsync(id, ct));
+        return (await scope.ServiceProvider.GetRequiredService<RecordReads>().FileAsync(user, id, reads, ct)).Value;
     }
 
     /// <summary>
@@ -76,49 +65,19 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
     {
         Require(user, Permissions.PatientsRead);
         await using var scope = scopes.CreateAsyncScope();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        var actor = user.ToActor();
-        if (!actor.MaySee(id))
-        {
-            await AuditReadAsync(audit, actor, "assessment.read", id, AuditOutcomes.Denied, ct);
-            Log.Denied(log, user.UserId(), "assessment.read", id);
-            return null;
-        }
-        var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
-        var p = await records.GetPatientAsync(id, ct);
-        var a = p is null ? null : await records.GetAssessmentAsync(id, assessmentId, ct);
-        await AuditReadAsync(audit, actor, "assessment.read", id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct);
-        return a is null ? null : new StoredAssessment(p!, a, JsonSerializer.Deserialize(a.OutputJson, AssessmentJsonContext.Default.Assessment)!);
+        return (await scope.ServiceProvider.GetRequiredService<RecordReads>().StoredAssessmentAsync(user, id, assessmentId, reads, ct)).Value;
     }
 
-    /// <summary>Adds a validated case version (If-Match is the record version the form was opened at), then stores an assessment when asked.</summary>
+    /// <summary>Adds a case version (the record version the form was opened at is the If-Match), then stores an assessment when asked: the API's use cases, the same audit.</summary>
     public async Task<SaveOutcome> SaveCaseAsync(ClaimsPrincipal user, Guid id, int expectedVersion, string caseJson, bool assess, CancellationToken ct)
     {
-        Require(user, Permissions.CasesWrite);
-        if (assess) Require(user, Permissions.AssessmentsStore);
         await using var scope = scopes.CreateAsyncScope();
-        var records = scope.ServiceProvider.GetRequiredService<PatientRecords>();
-        var assessor = scope.ServiceProvider.GetRequiredService<Assessor>();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        var actor = user.ToActor();
-        var read = assessor.Read(System.Text.Encoding.UTF8.GetBytes(caseJson));
-        if (!read.IsValid)
-        {
-            await audit.RecordAsync(actor, PatientRecords.OpAddCase, id, AuditOutcomes.Invalid, ct);
-            return new SaveOutcome(SaveStatus.Invalid, null, null);
-        }
-        var added = await records.AddCaseVersionAsync(actor, id, expectedVersion, caseJson, null, ct);
-        if (added.Status != WriteStatus.Created || added.Value is null)
-        {
-            var outcome = added.Status == WriteStatus.NotFound ? AuditOutcomes.NotFound : AuditOutcomes.Conflict;
-            await audit.RecordAsync(actor, PatientRecords.OpAddCase, id, outcome, ct);
-            return new SaveOutcome(added.Status == WriteStatus.NotFound ? SaveStatus.NotFound : SaveStatus.Stale, null, null);
-        }
-        Log.PatientWrite(log, user.UserId(), "added a case version to", id);
-        if (!assess) return new SaveOutcome(SaveStatus.Saved, added.Value.VersionNumber, null);
-        var stored = await records.StoreAssessmentAsync(actor, id, assessor.ForStorage, null, ct);
-        if (stored.Value is { } a) Log.PatientWrite(log, user.UserId(), "stored an assessment of", id);
-        return new SaveOutcome(SaveStatus.Saved, added.Value.VersionNumber, stored.Value?.Id);
+        var cases = scope.ServiceProvider.GetRequiredService<CaseVersions>();
+        var added = await cases.AddAsync(user, id, System.Text.Encoding.UTF8.GetBytes(caseJson), expectedVersion, IdempotencyInput.None, ct);
+        if (added.Value is not { } v) return new SaveOutcome(added.Kind, null, null);
+        if (!assess) return new SaveOutcome(OutcomeKind.Success, v.Version.VersionNumber, null);
+        var stored = await cases.StoreAssessmentAsync(user, id, IdempotencyInput.None, ct);
+        return new SaveOutcome(OutcomeKind.Success, v.Version.VersionNumber, stored.Value?.Id);
     }
 
     private static void Require(ClaimsPrincipal user, string policy)
@@ -128,10 +87,4 @@ internal sealed partial class Clinic(IServiceScopeFactory scopes, PageReads read
     }
 }
 
-internal sealed record PatientFile(PatientRecord Patient, IReadOnlyList<CaseVersionRecord> Cases, IReadOnlyList<AssessmentRecord> Assessments);
-
-internal sealed record StoredAssessment(PatientRecord Patient, AssessmentRecord Record, Assessment Assessment);
-
-internal enum SaveStatus { Saved, Invalid, NotFound, Stale }
-
-internal sealed record SaveOutcome(SaveStatus Status, int? CaseVersion, Guid? AssessmentId);
+internal sealed record SaveOutcome(OutcomeKind Status, int? CaseVersion, Guid? AssessmentId);

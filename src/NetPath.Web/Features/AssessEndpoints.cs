@@ -26,6 +26,6 @@ internal static class AssessEndpoints
         if (body is null) return Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-large", "The case is too large.");
         var read = assessor.Read(body);
         if (!read.IsValid) return Problems.InvalidCase(read.Errors);
-        return new AssessmentResult(assessor.Assess(read.Case!));
+        return new AssessmentResult(assessor.Assess(read.Case));
     }
 }

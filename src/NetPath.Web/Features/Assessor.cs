@@ -32,7 +32,7 @@ public sealed class Assessor(NetPathEngine engine, TimeProvider time, Hosting.Ne
         var read = engine.Read(version.CaseJson);
         // Stored versions were valid when stored; a later knowledge version may reject one.
         if (!read.IsValid) throw new StoredCaseInvalidException(read.Errors);
-        var c = read.Case!;
+        var c = read.Case;
         var a = engine.Assess(c, Today);
         metrics.Assessed("stored");
         var date = c.AssessmentDate ?? Today;

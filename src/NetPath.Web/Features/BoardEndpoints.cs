@@ -17,14 +17,14 @@ internal static class BoardEndpoints
     {
         var board = app.MapGroup("/api/board").WithTags("Tumour board")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        board.MapGet("/", List).RequireAuthorization(Permissions.BoardRead).WithName("ListBoardItems").WithMetadata(new AuditActionAttribute(TumourBoard.OpList));
-        board.MapGet("/{itemId:guid}", Get).RequireAuthorization(Permissions.BoardRead).WithName("GetBoardItem").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("board.read"));
+        board.MapGet("/", List).RequireAuthorization(Permissions.BoardRead).WithName("ListBoardItems").WithMetadata(new AuditActionAttribute(AuditActions.BoardList));
+        board.MapGet("/{itemId:guid}", Get).RequireAuthorization(Permissions.BoardRead).WithName("GetBoardItem").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.BoardRead));
         board.MapPost("/", Create).RequireAuthorization(Permissions.BoardWrite).WithName("AddBoardItem")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithMetadata(new AuditActionAttribute(TumourBoard.OpAdd)).Accepts<BoardItemWrite>("application/json");
+            .WithMetadata(new AuditActionAttribute(AuditActions.BoardCreate)).Accepts<BoardItemWrite>("application/json");
         board.MapPut("/{itemId:guid}/status", ChangeStatus).RequireAuthorization(Permissions.BoardWrite).WithName("ChangeBoardItemStatus")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status428PreconditionRequired)
-            .WithMetadata(new AuditActionAttribute(TumourBoard.OpUpdate)).Accepts<BoardStatusWrite>("application/json");
+            .WithMetadata(new AuditActionAttribute(AuditActions.BoardUpdate)).Accepts<BoardStatusWrite>("application/json");
     }
 
     /// <summary>
@@ -37,7 +37,7 @@ internal static class BoardEndpoints
     {
         if (from is null && to is null && patientId is null) from = board.Today;
         var items = await board.ListAsync(from, to, patientId, includeClosed, Math.Clamp(take, 1, MaxTake), ct).ConfigureAwait(false);
-        await audit.RecordAsync(http.User.ToActor(), TumourBoard.OpList, patientId, AuditOutcomes.Success, ct).ConfigureAwait(false);
+        await audit.RecordAsync(http.User.ToActor(), AuditActions.BoardList, patientId, AuditOutcomes.Success, ct).ConfigureAwait(false);
         return TypedResults.Ok<IReadOnlyList<BoardItemView>>([.. items.Select(l => BoardItemView.Of(l.Item, l.DisplayName))]);
     }
 
@@ -46,7 +46,7 @@ internal static class BoardEndpoints
     {
         var item = await board.GetAsync(itemId, ct).ConfigureAwait(false);
         var patient = item is null ? null : await records.GetPatientAsync(item.PatientId, ct).ConfigureAwait(false);
-        await audit.RecordAsync(http.User.ToActor(), "board.read", item?.PatientId, patient is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
+        await audit.RecordAsync(http.User.ToActor(), AuditActions.BoardRead, item?.PatientId, patient is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
         if (item is null || patient is null) return Problems.NotFound();
         http.Response.Headers.ETag = ETags.Of(item.Version);
         return TypedResults.Ok(BoardItemView.Of(item, patient.DisplayName));
@@ -61,7 +61,7 @@ internal static class BoardEndpoints
         var (write, error) = JsonRequest.Read(body, RecordsJsonContext.Default.BoardItemWrite);
         if (error is not null)
         {
-            await audit.RecordAsync(actor, TumourBoard.OpAdd, null, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
+            await audit.RecordAsync(actor, AuditActions.BoardCreate, null, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
             return Problems.InvalidFields([error]);
         }
         var (key, keyProblem) = RequestBody.Idempotency(http.Request, body);
@@ -80,10 +80,10 @@ internal static class BoardEndpoints
             case WriteStatus.Duplicate:
                 return Problems.Result(StatusCodes.Status409Conflict, "already-listed", "The patient is already listed for this meeting.");
             case WriteStatus.KeyReused:
-                await audit.RecordAsync(actor, TumourBoard.OpAdd, write.PatientId, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
+                await audit.RecordAsync(actor, AuditActions.BoardCreate, write.PatientId, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
                 return Problems.KeyReused();
             default:
-                await audit.RecordAsync(actor, TumourBoard.OpAdd, write.PatientId, AuditOutcomes.Conflict, ct).ConfigureAwait(false);
+                await audit.RecordAsync(actor, AuditActions.BoardCreate, write.PatientId, AuditOutcomes.Conflict, ct).ConfigureAwait(false);
                 return Problems.Conflict();
         }
     }
@@ -107,7 +107,7 @@ internal static class BoardEndpoints
             case WriteStatus.Invalid:
                 return Problems.InvalidFields(result.Errors);
             case WriteStatus.NotFound:
-                await audit.RecordAsync(actor, TumourBoard.OpUpdate, null, AuditOutcomes.NotFound, ct).ConfigureAwait(false);
+                await audit.RecordAsync(actor, AuditActions.BoardUpdate, null, AuditOutcomes.NotFound, ct).ConfigureAwait(false);
                 return Problems.NotFound();
             case WriteStatus.PreconditionFailed:
                 return Problems.PreconditionFailed(result.CurrentVersion);

@@ -45,6 +45,13 @@ internal static class RequestBody
         hash.AppendData(body);
         return (new Idempotency(key, Convert.ToHexString(hash.GetHashAndReset())), null);
     }
+
+    /// <summary>The Idempotency-Key for a use case, which refuses a malformed one at its own point of the use case.</summary>
+    public static Application.IdempotencyInput KeyOf(HttpRequest request, ReadOnlySpan<byte> body)
+    {
+        var (key, problem) = Idempotency(request, body);
+        return new(key, problem is not null);
+    }
 }
 
 /// <summary>

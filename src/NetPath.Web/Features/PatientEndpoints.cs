@@ -1,15 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetPath.Clinical.Cases.Wire;
 using NetPath.Storage;
+using NetPath.Web.Application;
 using NetPath.Web.Security;
 
 namespace NetPath.Web.Features;
 
-/// <summary>
-/// Patient records, their case versions and stored assessments. Every read and write of patient
-/// data leaves an audit event, refusals included. Creates honour Idempotency-Key; edits need
-/// If-Match with the record's ETag.
-/// </summary>
 /// <summary>The audit action name of an endpoint or page, so that refusals by policy are audited under the same name as the handler's own events.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 internal sealed class AuditActionAttribute(string name) : Attribute
@@ -17,6 +13,13 @@ internal sealed class AuditActionAttribute(string name) : Attribute
     public string Name { get; } = name;
 }
 
+/// <summary>
+/// Patient records, their case versions and stored assessments. Every read and write of patient
+/// data leaves an audit event, refusals included. Case versions, assessments and record reads run
+/// in Application/ (CaseVersions, RecordReads; decision 0430); patient create, list, update and
+/// delete are still answered here. Creates honour Idempotency-Key; edits need If-Match with the
+/// record's ETag.
+/// </summary>
 internal static class PatientEndpoints
 {
     public const int MaxPageSize = 200;
@@ -25,19 +28,19 @@ internal static class PatientEndpoints
     {
         var patients = app.MapGroup("/api/patients").WithTags("Patients")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditActionAttribute("patient.create")).Accepts<PatientWrite>("application/json");
-        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").ProducesProblem(StatusCodes.Status400BadRequest).WithMetadata(new AuditActionAttribute("patient.list"));
-        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("patient.read"));
-        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute("patient.update")).Accepts<PatientWrite>("application/json");
-        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute("patient.delete"));
+        patients.MapPost("/", Create).RequireAuthorization(Permissions.PatientsWrite).WithName("CreatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditActionAttribute(AuditActions.PatientCreate)).Accepts<PatientWrite>("application/json");
+        patients.MapGet("/", List).RequireAuthorization(Permissions.PatientsList).WithName("ListPatients").ProducesProblem(StatusCodes.Status400BadRequest).WithMetadata(new AuditActionAttribute(AuditActions.PatientList));
+        patients.MapGet("/{id:guid}", Get).RequireAuthorization(Permissions.PatientsRead).WithName("GetPatient").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.PatientRead));
+        patients.MapPut("/{id:guid}", Update).RequireAuthorization(Permissions.PatientsWrite).WithName("UpdatePatient").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute(AuditActions.PatientUpdate)).Accepts<PatientWrite>("application/json");
+        patients.MapDelete("/{id:guid}", Delete).RequireAuthorization(Permissions.PatientsDelete).WithName("DeletePatient").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute(AuditActions.PatientDelete));
 
-        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute("case.create")).Accepts<CaseDto>("application/json");
-        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("case.list"));
-        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("case.read"));
+        patients.MapPost("/{id:guid}/cases", AddCase).RequireAuthorization(Permissions.CasesWrite).WithName("AddCaseVersion").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired).WithMetadata(new AuditActionAttribute(AuditActions.CaseCreate)).Accepts<CaseDto>("application/json");
+        patients.MapGet("/{id:guid}/cases", ListCases).RequireAuthorization(Permissions.PatientsRead).WithName("ListCaseVersions").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.CaseList));
+        patients.MapGet("/{id:guid}/cases/{version:int}", GetCase).RequireAuthorization(Permissions.PatientsRead).WithName("GetCaseVersion").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.CaseRead));
 
-        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditActionAttribute("assessment.create"));
-        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("assessment.list"));
-        patients.MapGet("/{id:guid}/assessments/{assessmentId:guid}", GetAssessment).RequireAuthorization(Permissions.PatientsRead).WithName("GetAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute("assessment.read"));
+        patients.MapPost("/{id:guid}/assessments", StoreAssessment).RequireAuthorization(Permissions.AssessmentsStore).WithName("StoreAssessment").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithMetadata(new AuditActionAttribute(AuditActions.AssessmentCreate));
+        patients.MapGet("/{id:guid}/assessments", ListAssessments).RequireAuthorization(Permissions.PatientsRead).WithName("ListAssessments").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.AssessmentList));
+        patients.MapGet("/{id:guid}/assessments/{assessmentId:guid}", GetAssessment).RequireAuthorization(Permissions.PatientsRead).WithName("GetAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new AuditActionAttribute(AuditActions.AssessmentRead));
     }
 
     private static async Task<Results<Created<PatientView>, ProblemHttpResult>> Create(
@@ -73,18 +76,14 @@ internal static class PatientEndpoints
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var result = await records.ListPatientsAsync(new PatientFilter(site, stageGroup, grade, followUpDueBy, search), page, pageSize, ct).ConfigureAwait(false);
-        await audit.RecordAsync(http.User.ToActor(), "patient.list", null, AuditOutcomes.Success, ct).ConfigureAwait(false);
+        await audit.RecordAsync(http.User.ToActor(), AuditActions.PatientList, null, AuditOutcomes.Success, ct).ConfigureAwait(false);
         return TypedResults.Ok(new PageView<PatientView>([.. result.Items.Select(PatientView.Of)], result.PageNumber, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<PatientView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<PatientView>, ProblemHttpResult>> Get(Guid id, HttpContext http, RecordReads reads, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await Refuse(actor, id, "patient.read", audit, ct).ConfigureAwait(false) is { } refused) return refused;
-        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "patient.read", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
-        if (p is null) return Problems.NotFound();
+        var outcome = await reads.PatientAsync(http.User, id, ct).ConfigureAwait(false);
+        if (outcome.Value is not { } p) return OutcomeHttp.Problem(outcome);
         http.Response.Headers.ETag = ETags.Of(p.Version);
         return TypedResults.Ok(PatientView.Of(p));
     }
@@ -99,7 +98,7 @@ internal static class PatientEndpoints
         if (ETags.FromIfMatch(http.Request) is not { } expected) return Problems.PreconditionRequired();
         var actor = http.User.ToActor();
         var result = await records.UpdatePatientAsync(actor, id, expected, input!, ct).ConfigureAwait(false);
-        if (await Failed(result.Status, result.CurrentVersion, actor, "patient.update", id, audit, ct).ConfigureAwait(false) is { } failed) return failed;
+        if (await Failed(result.Status, result.CurrentVersion, actor, AuditActions.PatientUpdate, id, audit, ct).ConfigureAwait(false) is { } failed) return failed;
         Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "updated", id);
         http.Response.Headers.ETag = ETags.Of(result.Value!.Version);
         return TypedResults.Ok(PatientView.Of(result.Value));
@@ -111,119 +110,49 @@ internal static class PatientEndpoints
         if (ETags.FromIfMatch(http.Request) is not { } expected) return Problems.PreconditionRequired();
         var actor = http.User.ToActor();
         var result = await records.DeletePatientAsync(actor, id, expected, ct).ConfigureAwait(false);
-        if (await Failed(result.Status, result.CurrentVersion, actor, "patient.delete", id, audit, ct).ConfigureAwait(false) is { } failed) return failed;
+        if (await Failed(result.Status, result.CurrentVersion, actor, AuditActions.PatientDelete, id, audit, ct).ConfigureAwait(false) is { } failed) return failed;
         Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "deleted", id);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<CaseVersionView>, ProblemHttpResult>> AddCase(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, Assessor assessor, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<Created<CaseVersionView>, ProblemHttpResult>> AddCase(Guid id, HttpContext http, CaseVersions cases, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
         var body = await RequestBody.ReadAsync(http.Request, ct).ConfigureAwait(false);
         if (body is null) return Problems.Result(StatusCodes.Status413PayloadTooLarge, "too-large", "The case is too large.");
-        var read = assessor.Read(body);
-        if (!read.IsValid)
-        {
-            await audit.RecordAsync(actor, PatientRecords.OpAddCase, id, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
-            return Problems.InvalidCase(read.Errors);
-        }
-        if (ETags.FromIfMatch(http.Request) is not { } expected) return Problems.PreconditionRequired();
-        var (key, keyProblem) = RequestBody.Idempotency(http.Request, body);
-        if (keyProblem is not null) return (ProblemHttpResult)keyProblem;
-        var json = System.Text.Encoding.UTF8.GetString(body);
-        var result = await records.AddCaseVersionAsync(actor, id, expected, json, key, ct).ConfigureAwait(false);
-        if (result.Status is WriteStatus.Created or WriteStatus.Replayed && result.Value is { } v)
-        {
-            Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "added a case version to", id);
-            var patient = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-            if (patient is not null) http.Response.Headers.ETag = ETags.Of(patient.Version);
-            return TypedResults.Created($"/api/patients/{id}/cases/{v.VersionNumber}", CaseVersionView.Of(v));
-        }
-        return await Failed(result.Status, result.CurrentVersion, actor, PatientRecords.OpAddCase, id, audit, ct).ConfigureAwait(false) ?? Problems.Conflict();
+        var outcome = await cases.AddAsync(http.User, id, body, ETags.FromIfMatch(http.Request), RequestBody.KeyOf(http.Request, body), ct).ConfigureAwait(false);
+        if (outcome.Value is not { } added) return OutcomeHttp.Problem(outcome);
+        if (added.PatientVersion is { } version) http.Response.Headers.ETag = ETags.Of(version);
+        return TypedResults.Created($"/api/patients/{id}/cases/{added.Version.VersionNumber}", CaseVersionView.Of(added.Version));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<CaseVersionView>>, ProblemHttpResult>> ListCases(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<CaseVersionView>>, ProblemHttpResult>> ListCases(Guid id, HttpContext http, RecordReads reads, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await Refuse(actor, id, "case.list", audit, ct).ConfigureAwait(false) is { } refused) return refused;
-        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "case.list", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
-        if (p is null) return Problems.NotFound();
-        var versions = await records.ListCaseVersionsAsync(id, ct).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<CaseVersionView>>([.. versions.Select(CaseVersionView.Of)]);
+        var outcome = await reads.CaseVersionsAsync(http.User, id, ct).ConfigureAwait(false);
+        return outcome.Value is { } versions ? TypedResults.Ok<IReadOnlyList<CaseVersionView>>([.. versions.Select(CaseVersionView.Of)]) : OutcomeHttp.Problem(outcome);
     }
 
-    private static async Task<Results<Ok<CaseVersionView>, ProblemHttpResult>> GetCase(
-        Guid id, int version, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<CaseVersionView>, ProblemHttpResult>> GetCase(Guid id, int version, HttpContext http, RecordReads reads, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await Refuse(actor, id, "case.read", audit, ct).ConfigureAwait(false) is { } refused) return refused;
-        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        var v = p is null ? null : await records.GetCaseVersionAsync(id, version, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "case.read", id, v is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
-        return v is null ? Problems.NotFound() : TypedResults.Ok(CaseVersionView.Of(v));
+        var outcome = await reads.CaseVersionAsync(http.User, id, version, ct).ConfigureAwait(false);
+        return outcome.Value is { } v ? TypedResults.Ok(CaseVersionView.Of(v)) : OutcomeHttp.Problem(outcome);
     }
 
-    private static async Task<Results<Created<StoredAssessmentView>, ProblemHttpResult>> StoreAssessment(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, Assessor assessor, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<Results<Created<StoredAssessmentView>, ProblemHttpResult>> StoreAssessment(Guid id, HttpContext http, CaseVersions cases, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        var (key, keyProblem) = RequestBody.Idempotency(http.Request, []);
-        if (keyProblem is not null) return (ProblemHttpResult)keyProblem;
-        WriteResult<AssessmentRecord> result;
-        try
-        {
-            result = await records.StoreAssessmentAsync(actor, id, assessor.ForStorage, key, ct).ConfigureAwait(false);
-        }
-        catch (StoredCaseInvalidException e)
-        {
-            await audit.RecordAsync(actor, PatientRecords.OpStoreAssessment, id, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
-            return Problems.InvalidCase(e.Errors, StatusCodes.Status422UnprocessableEntity);
-        }
-        if (result.Status is WriteStatus.Created or WriteStatus.Replayed && result.Value is { } a)
-        {
-            Log.PatientWrite(loggers.CreateLogger("NetPath.Web.Patients"), http.User.UserId(), "stored an assessment of", id);
-            return TypedResults.Created($"/api/patients/{id}/assessments/{a.Id}", StoredAssessmentView.Of(a));
-        }
-        if (result.Status == WriteStatus.NoCase)
-        {
-            await audit.RecordAsync(actor, PatientRecords.OpStoreAssessment, id, AuditOutcomes.Invalid, ct).ConfigureAwait(false);
-            return Problems.Result(StatusCodes.Status409Conflict, "no-case", "The patient has no case version to assess yet.");
-        }
-        return await Failed(result.Status, result.CurrentVersion, actor, PatientRecords.OpStoreAssessment, id, audit, ct).ConfigureAwait(false) ?? Problems.Conflict();
+        var outcome = await cases.StoreAssessmentAsync(http.User, id, RequestBody.KeyOf(http.Request, []), ct).ConfigureAwait(false);
+        return outcome.Value is { } a ? TypedResults.Created($"/api/patients/{id}/assessments/{a.Id}", StoredAssessmentView.Of(a)) : OutcomeHttp.Problem(outcome);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<StoredAssessmentView>>, ProblemHttpResult>> ListAssessments(
-        Guid id, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<StoredAssessmentView>>, ProblemHttpResult>> ListAssessments(Guid id, HttpContext http, RecordReads reads, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await Refuse(actor, id, "assessment.list", audit, ct).ConfigureAwait(false) is { } refused) return refused;
-        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "assessment.list", id, p is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
-        if (p is null) return Problems.NotFound();
-        var list = await records.ListAssessmentsAsync(id, ct).ConfigureAwait(false);
-        return TypedResults.Ok<IReadOnlyList<StoredAssessmentView>>([.. list.Select(StoredAssessmentView.Of)]);
+        var outcome = await reads.AssessmentsAsync(http.User, id, ct).ConfigureAwait(false);
+        return outcome.Value is { } list ? TypedResults.Ok<IReadOnlyList<StoredAssessmentView>>([.. list.Select(StoredAssessmentView.Of)]) : OutcomeHttp.Problem(outcome);
     }
 
-    private static async Task<Results<Ok<StoredAssessmentView>, ProblemHttpResult>> GetAssessment(
-        Guid id, Guid assessmentId, HttpContext http, PatientRecords records, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<StoredAssessmentView>, ProblemHttpResult>> GetAssessment(Guid id, Guid assessmentId, HttpContext http, RecordReads reads, CancellationToken ct)
     {
-        var actor = http.User.ToActor();
-        if (await Refuse(actor, id, "assessment.read", audit, ct).ConfigureAwait(false) is { } refused) return refused;
-        var p = await records.GetPatientAsync(id, ct).ConfigureAwait(false);
-        var a = p is null ? null : await records.GetAssessmentAsync(id, assessmentId, ct).ConfigureAwait(false);
-        await audit.RecordAsync(actor, "assessment.read", id, a is null ? AuditOutcomes.NotFound : AuditOutcomes.Success, ct).ConfigureAwait(false);
-        return a is null ? Problems.NotFound() : TypedResults.Ok(StoredAssessmentView.Of(a));
-    }
-
-    /// <summary>Refuses (and audits) a patient-role account reaching for a record not its own.</summary>
-    private static async Task<ProblemHttpResult?> Refuse(Actor actor, Guid id, string action, AuditTrail audit, CancellationToken ct)
-    {
-        if (actor.MaySee(id)) return null;
-        await audit.RecordAsync(actor, action, id, AuditOutcomes.Denied, ct).ConfigureAwait(false);
-        return Problems.Forbidden();
+        var outcome = await reads.AssessmentAsync(http.User, id, assessmentId, ct).ConfigureAwait(false);
+        return outcome.Value is { } a ? TypedResults.Ok(StoredAssessmentView.Of(a)) : OutcomeHttp.Problem(outcome);
     }
 
     private static async Task<ProblemHttpResult?> Failed(WriteStatus status, int? current, Actor actor, string action, Guid id, AuditTrail audit, CancellationToken ct)

@@ -22,7 +22,7 @@ internal static class Hardening
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         // API answers never need to load anything; the pages load only their own scripts, styles
-        // and the Blazor circuit's WebSocket, from this origin (docs/decisions/0501-web-ui.md).
+        // and the Blazor circuit's WebSocket, from this origin (docs/security.md, "Response headers").
         headers.ContentSecurityPolicy = RequestPaths.IsPage(context.Request.Path) ? PageContentSecurityPolicy : "default-src 'none'; frame-ancestors 'none'";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";

@@ -2,7 +2,7 @@ using System.Text.Json;
 using NetPath.Clinical.Assessments;
 using NetPath.Clinical.Engine;
 using NetPath.Storage;
-using NetPath.Web.Components;
+using NetPath.Web.Application;
 using NetPath.Web.Components.Board;
 using NetPath.Web.Hosting;
 

@@ -4,6 +4,7 @@ using NetPath.Clinical.Assessments;
 using NetPath.Clinical.Cases;
 using NetPath.Clinical.Engine;
 using NetPath.Storage;
+using NetPath.Web.Application;
 
 namespace NetPath.Web.Components.Board;
 
@@ -48,7 +49,7 @@ internal sealed record BoardSummary(
         {
             // A version valid when stored may be refused by a later knowledge version; it is counted, not guessed at.
             var r = engine.Read(version.CaseJson);
-            if (r.IsValid) read.Add((version, r.Case!));
+            if (r.IsValid) read.Add((version, r.Case));
             else unreadable++;
         }
         var assessedCase = read.FirstOrDefault(x => x.Version.Id == assessedVersion.Id).Case;

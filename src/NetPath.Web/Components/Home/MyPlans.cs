@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using NetPath.Web.Application;
 using NetPath.Web.Security;
 
 namespace NetPath.Web.Components;
