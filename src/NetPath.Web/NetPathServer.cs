@@ -77,6 +77,10 @@ public static class NetPathServer
         // The request log line carries the query string, and GET /api/patients?search= may hold a
         // name or record number: no request lines below Warning (decision 0510).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // A person starting `netpath serve` reads the address and the demo sign-in (printed framed once
+        // the server listens), not lines of routine information: warnings and errors only, unless
+        // Logging:LogLevel:Default (Logging__LogLevel__Default=Information) asks for more.
+        if (string.IsNullOrEmpty(builder.Configuration["Logging:LogLevel:Default"])) builder.Logging.SetMinimumLevel(LogLevel.Warning);
         AddServices(builder.Services);
         builder.Services.AddDeployment(builder.Configuration);
         var app = builder.Build();

@@ -28,11 +28,23 @@ internal sealed class StartupTasks(IServiceProvider services, IConfiguration con
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
             if (addresses is null || addresses.Count == 0) return;
-            // Console, not the log: this is what a person starting `netpath serve` reads.
-            Console.WriteLine($"NetPath is listening on {string.Join(", ", addresses)} ({location.Describe()})");
-            if (demo) Console.WriteLine($"Demo sign-in (synthetic data only): {DemoData.UserName} / {DemoData.Password}");
+            // Console, not the log: this is what a person starting `netpath serve` reads, last and framed
+            // so that it is not lost among what the server wrote while starting.
+            List<string> lines = [$"NetPath is listening on {string.Join(", ", addresses)}", $"Data: {location.Describe()}"];
+            if (demo) lines.Add($"Demo sign-in (synthetic data only): {DemoData.UserName} / {DemoData.Password}");
+            Console.WriteLine(Framed(lines));
         });
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Lines in a plain-text box (ASCII, so that any terminal or log file shows it).</summary>
+    internal static string Framed(IReadOnlyList<string> lines)
+    {
+        var width = lines.Max(l => l.Length);
+        var rule = "+" + new string('-', width + 2) + "+";
+        var text = new System.Text.StringBuilder().AppendLine().AppendLine(rule);
+        foreach (var line in lines) text.Append("| ").Append(line.PadRight(width)).AppendLine(" |");
+        return text.Append(rule).ToString();
+    }
 }
