@@ -9,6 +9,8 @@ internal sealed record ErrorLine(string Input, string? CaseId, string Code, stri
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ErrorLine))]
+[JsonSerializable(typeof(FhirIssueLine))]
+[JsonSerializable(typeof(ImportedLine))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>Writes µ, ², quotes and apostrophes as themselves: this JSON goes to terminals and programs, never into HTML.</summary>

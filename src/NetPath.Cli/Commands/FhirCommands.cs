@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Hl7.Fhir.Model;
 using NetPath.Cli.Output;
 using NetPath.Clinical.Assessments;
@@ -17,19 +16,6 @@ internal sealed record FhirIssueLine(string Input, string Severity, string? Reso
 
 /// <summary>What `netpath import` stored.</summary>
 internal sealed record ImportedLine(Guid PatientId, int CaseVersion, string? CaseId, int NotMapped);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(FhirIssueLine))]
-[JsonSerializable(typeof(ImportedLine))]
-internal sealed partial class FhirCliJsonContext : JsonSerializerContext
-{
-    public static FhirCliJsonContext Readable { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
-}
 
 /// <summary>
 /// The FHIR commands (issue 13, decision 0700): `netpath assess --fhir`, `netpath import`,
@@ -98,7 +84,7 @@ internal static class FhirCommands
                 return ExitCodes.InternalFault;
             }
             using var writer = new StreamWriter(io.Stdout, leaveOpen: true);
-            await writer.WriteLineAsync(JsonSerializer.Serialize(stored, FhirCliJsonContext.Readable.ImportedLine)).ConfigureAwait(false);
+            await writer.WriteLineAsync(JsonSerializer.Serialize(stored, CliJsonContext.Readable.ImportedLine)).ConfigureAwait(false);
             return ExitCodes.Assessed;
         });
         return command;
@@ -158,7 +144,7 @@ internal static class FhirCommands
                 _ => "error",
             };
             stderr.WriteLine(JsonSerializer.Serialize(new FhirIssueLine(input, severity, issue.Location.FirstOrDefault(),
-                string.Join(" | ", issue.Expression), issue.Diagnostics ?? issue.Details?.Text ?? ""), FhirCliJsonContext.Readable.FhirIssueLine));
+                string.Join(" | ", issue.Expression), issue.Diagnostics ?? issue.Details?.Text ?? ""), CliJsonContext.Readable.FhirIssueLine));
         }
     }
 
